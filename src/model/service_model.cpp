@@ -132,6 +132,9 @@ void overlay_traits(ShapeRef& ref, const json& obj) {
                 if (k == "min" && v.is_number()) ref.min = v.get<double>();
                 else if (k == "max" && v.is_number()) ref.max = v.get<double>();
                 break;
+            case 'p':
+                if (k == "payload" && v.is_string()) ref.payload = v.get<std::string>();
+                break;
             case 'c':
                 if (k == "contextParam" && v.is_object())
                     if (auto* n = get_string(v, "name")) ref.context_param = *n;
@@ -336,8 +339,8 @@ struct ModelCompiler {
                 return broken(where + ".input", "input is not a structure");
             op->input = std::move(*ref);
             const Shape& s = *op->input->shape;
-            if (!s.payload.empty())
-                if (const Member* p = s.find_member(s.payload);
+            if (!op->input->payload.empty())
+                if (const Member* p = s.find_member(op->input->payload);
                     p && p->ref.shape->type == ShapeType::blob)
                     op->has_streaming_input = true;
         }

@@ -48,6 +48,7 @@ struct ShapeRef {
     std::optional<double> min;   ///< `min`: length for strings/lists/maps/blobs, value for numbers
     std::optional<double> max;
     std::string context_param;   ///< `contextParam.name`: endpoint parameter fed by this member
+    std::string payload;         ///< `payload` of a structure (the operation's input reference may set it)
 };
 
 /// One member of a structure: its API name and the reference to its shape.
