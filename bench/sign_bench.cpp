@@ -103,4 +103,3 @@ BENCHMARK(BM_DeriveSigningKey);
 
 }  // namespace
 
-BENCHMARK_MAIN();
