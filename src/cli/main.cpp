@@ -16,6 +16,9 @@ struct Command {
 constexpr Command kCommands[] = {
     {"sign", awsreq::cli::cmd_sign, "sign a raw HTTP/1.1 request with SigV4 (header or presigned)"},
     {"verify", awsreq::cli::cmd_verify, "check the SigV4 signature of a raw signed request"},
+    {"request", awsreq::cli::cmd_request, "build and sign one operation of a service from its model"},
+    {"batch", awsreq::cli::cmd_batch, "build requests from JSON Lines on stdin, one output line each"},
+    {"presign", awsreq::cli::cmd_presign, "presign any operation, or s3://bucket/key"},
 };
 
 void print_help(std::ostream& os) {

@@ -1,0 +1,213 @@
+#include <awsreq/client/client.hpp>
+
+#include <awsreq/core/encoding.hpp>
+#include <awsreq/http/url_parts.hpp>
+#include <awsreq/protocols/serialize.hpp>
+#include <awsreq/signing/sigv4.hpp>
+
+namespace awsreq {
+namespace {
+
+endpoints::ClientEndpointConfig endpoint_config(const ClientConfig& c, const std::optional<std::string>& endpoint_url) {
+    endpoints::ClientEndpointConfig e;
+    if (!c.region.empty()) e.region = c.region;
+    e.endpoint_url = endpoint_url;
+    e.use_fips_endpoint = c.use_fips_endpoint;
+    e.use_dualstack_endpoint = c.use_dualstack_endpoint;
+    e.s3_addressing_style = c.s3_addressing_style;
+    e.s3_use_accelerate_endpoint = c.s3_use_accelerate_endpoint;
+    e.s3_use_arn_region = c.s3_use_arn_region;
+    e.s3_us_east_1_regional_endpoint = c.s3_us_east_1_regional_endpoint;
+    e.sts_regional_endpoints = c.sts_regional_endpoints;
+    return e;
+}
+
+// Endpoint parameters are strings, booleans or string lists; other JSON values do not bind.
+std::optional<endpoints::ParamValue> param_value(const Json& v) {
+    if (v.is_string()) return endpoints::ParamValue(v.get<std::string>());
+    if (v.is_boolean()) return endpoints::ParamValue(v.get<bool>());
+    if (v.is_array()) {
+        std::vector<std::string> items;
+        for (const auto& x : v) {
+            if (!x.is_string()) return std::nullopt;
+            items.push_back(x.get<std::string>());
+        }
+        return endpoints::ParamValue(std::move(items));
+    }
+    return std::nullopt;
+}
+
+// Joins the endpoint's path and the operation's path the way botocore does: an empty request
+// path keeps the endpoint's (or "/"), and a slash is not doubled at the seam.
+void join_path(std::string& url, std::string_view endpoint_path, std::string_view request_path) {
+    if (request_path.empty() || request_path == "/") {
+        url.append(endpoint_path.empty() ? std::string_view("/") : endpoint_path);
+    } else if (!endpoint_path.empty() && endpoint_path.back() == '/' && request_path.front() == '/') {
+        url.append(endpoint_path.substr(0, endpoint_path.size() - 1)).append(request_path);
+    } else {
+        url.append(endpoint_path).append(request_path);
+    }
+}
+
+}  // namespace
+
+struct Client::Prepared {
+    const model::Operation* op = nullptr;
+    SignedRequest request;  // unsigned yet
+    SigningOptions options;
+    std::string signing_name;
+    std::string signing_region;
+    bool sign = true;
+};
+
+Result<Client> Client::create(std::shared_ptr<const model::ServiceModel> model,
+                              std::shared_ptr<const endpoints::EndpointResolver> resolver, ClientConfig config) {
+    if (!model) return fail(error_type::invalid_argument, "the client needs a service model", "model");
+    if (!resolver) return fail(error_type::invalid_argument, "the client needs an endpoint resolver", "resolver");
+    Client c;
+    c.model_ = std::move(model);
+    c.resolver_ = std::move(resolver);
+    c.builtins_ = endpoints::decide_builtins(endpoint_config(config, config.endpoint_url));
+    c.config_ = std::move(config);
+    const auto& sv = c.model_->metadata().signature_version;
+    c.s3_signing_ = sv == "s3v4" || sv == "s3";
+    return c;
+}
+
+Result<Client::Prepared> Client::prepare(std::string_view operation, const Json& params, bool presigning,
+                                         const CallOptions& call) const {
+    Prepared p;
+    auto op = model_->operation(operation);
+    if (!op) return op.failure();
+    p.op = *op;
+    if (!params.is_object())
+        return fail(error_type::param_validation,
+                    "Parameter validation failed:\nInvalid type for parameter input, expected an object", "params");
+
+    // Endpoint first: the rules decide the host, and whether S3's bucket stays in the path.
+    endpoints::ContextParams ctx;
+    for (const auto& [name, value] : protocols::endpoint_context_params(*p.op, params))
+        if (auto pv = param_value(value)) ctx.operation_params.set(name, std::move(*pv));
+    endpoints::EndpointBuiltins builtins =
+        call.endpoint_url ? endpoints::decide_builtins(endpoint_config(config_, call.endpoint_url)) : builtins_;
+    auto ep = resolver_->resolve(endpoints::make_endpoint_params(resolver_->rules(), builtins, ctx));
+    if (!ep) return ep.failure();
+    const endpoints::ResolvedEndpoint& endpoint = **ep;
+
+    auto ep_url = split_url(endpoint.url);
+    if (!ep_url) {
+        Error e = ep_url.error();
+        e.message = "the resolved endpoint is not a usable URL: " + e.message;
+        return Failure{std::move(e)};
+    }
+    protocols::SerializeOptions so;
+    so.idempotency_token = config_.idempotency_token;
+    so.kind = presigning ? protocols::RequestKind::presign : protocols::RequestKind::send;
+    so.https = ep_url->scheme == "https";
+    auto ser = protocols::serialize(*model_, *p.op, params, so);
+    if (!ser) return ser.failure();
+
+    // URL: endpoint scheme and host (with the operation's host prefix), endpoint path + request path.
+    std::string url;
+    url.reserve(endpoint.url.size() + ser->path.size() + ser->query.size() + 16);
+    url.append(ep_url->scheme).append("://").append(ser->host_prefix).append(ep_url->authority);
+    std::string_view ep_path = ep_url->path == "/" && endpoint.url.find('/', ep_url->scheme.size() + 3) == std::string::npos
+                                   ? std::string_view{}
+                                   : ep_url->path;
+    join_path(url, ep_path, ser->path);
+    std::string query = std::move(ser->query);
+    p.request.method = std::move(ser->method);
+    p.request.headers = std::move(ser->headers);
+    p.request.body = std::move(ser->body);
+    for (const auto& [name, values] : endpoint.headers) {
+        std::string joined;
+        for (const auto& v : values) {
+            if (!joined.empty()) joined += ',';
+            joined += v;
+        }
+        p.request.headers.set(name, std::move(joined));
+    }
+
+    // A presigned URL carries form parameters in its query, as botocore's query signer does.
+    if (presigning && !p.request.body.empty()) {
+        auto ct = p.request.headers.get("content-type");
+        if (ct && ct->starts_with("application/x-www-form-urlencoded")) {
+            if (!query.empty()) query += '&';
+            query += p.request.body;
+            p.request.body.clear();
+            p.request.headers.remove("content-type");
+        }
+    }
+    if (!query.empty()) url.append("?").append(query);
+    p.request.url = std::move(url);
+
+    // Auth: the endpoint's first scheme we support, else SigV4 with the model's signing name.
+    p.signing_name = p.op->authtype == "none" ? "" : model_->metadata().signing_name;
+    p.signing_region = config_.region;
+    bool single_encoding = false;
+    for (const auto& scheme : endpoint.auth_schemes) {
+        if (scheme.name == "sigv4") {
+            if (!scheme.signing_name.empty()) p.signing_name = scheme.signing_name;
+            if (!scheme.signing_region.empty()) p.signing_region = scheme.signing_region;
+            single_encoding = scheme.disable_double_encoding;
+            break;
+        }
+        if (scheme.name == "sigv4a")
+            return fail(error_type::invalid_argument,
+                        "this endpoint requires SigV4A (multi-Region access points), which this build cannot sign yet",
+                        "authSchemes");
+    }
+    if (p.op->authtype == "none") p.sign = false;
+    if (p.signing_region.empty())
+        return fail(error_type::invalid_argument, "no region: set one to sign requests", "region");
+
+    if (s3_signing_) {
+        p.options = s3_signing_options();
+    } else if (single_encoding) {
+        p.options.uri_encoding = UriEncoding::single_encode;
+        p.options.path = PathNormalization::keep;
+    }
+    if (p.op->authtype == "v4-unsigned-body") p.options.payload = PayloadSigning::unsigned_payload;
+    if (s3_signing_ && so.https && ser->has_streaming_input && !ser->checksum_header.empty() &&
+        p.request.headers.contains(ser->checksum_header))
+        p.options.payload = PayloadSigning::unsigned_payload;  // TLS + a checksum: S3 skips body signing
+    return p;
+}
+
+Result<SignedRequest> Client::build(std::string_view operation, const Json& params, const Credentials& credentials,
+                                    Timestamp time, const CallOptions& call) const {
+    auto p = prepare(operation, params, false, call);
+    if (!p) return p.failure();
+    if (!p->sign) return std::move(p->request);
+    return sign(view(p->request), credentials, SigningParams{p->signing_name, p->signing_region, time, p->options});
+}
+
+Result<PresignedRequest> Client::presign(std::string_view operation, const Json& params, const Credentials& credentials,
+                                         Timestamp time, std::chrono::seconds expires_in, const CallOptions& call) const {
+    auto p = prepare(operation, params, true, call);
+    if (!p) return p.failure();
+    SigningOptions o = s3_signing_ ? s3_presign_options(expires_in) : p->options;
+    o.location = SignatureLocation::query;
+    o.expires_in = expires_in;
+    if (!s3_signing_) o.content_sha256 = ContentSha256Header::omit;
+    PresignedRequest out;
+    if (!p->sign) {
+        out.method = p->request.method;
+        out.url = p->request.url;
+        out.headers = p->request.headers;
+        out.expires_at = time + expires_in;
+        return out;
+    }
+    auto s = sign(view(p->request), credentials, SigningParams{p->signing_name, p->signing_region, time, o});
+    if (!s) return s.failure();
+    out.method = std::move(s->method);
+    out.url = std::move(s->url);
+    // Headers the URL was signed with must be sent with it; the HTTP stack supplies Host.
+    for (const auto& h : s->headers)
+        if (!iequals(h.name, "host")) out.headers.add(h.name, h.value);
+    out.expires_at = s->trace && s->trace->expires_at ? *s->trace->expires_at : time + expires_in;
+    out.expiry_limited_by_credentials = s->trace && s->trace->expiry_limited_by_credentials;
+    return out;
+}
+
+}  // namespace awsreq
