@@ -315,6 +315,7 @@ struct ModelCompiler {
         m.operations_by_name_.reserve(m.operations_.size() * 2);
         for (const auto& op : m.operations_) {
             m.operations_by_name_.emplace(op->name, op.get());
+            m.operations_by_name_.emplace(op->key, op.get());
             m.operations_by_name_.emplace(op->snake_name, op.get());
         }
         return {};
@@ -326,7 +327,10 @@ struct ModelCompiler {
         auto op = std::make_unique<Operation>();
         const std::string* name = get_string(def, "name");
         op->name = name ? *name : key;
-        op->snake_name = snake_case(op->name);
+        // Client method names come from the operations map's key (CloudFront's key
+    // "CreateInvalidation" has the wire name "CreateInvalidation2020_05_31").
+    op->key = key;
+    op->snake_name = snake_case(key);
         if (auto h = def.find("http"); h != def.end() && h->is_object()) {
             if (auto* method = get_string(*h, "method")) op->http_method = *method;
             if (auto* uri = get_string(*h, "requestUri")) op->request_uri = *uri;
