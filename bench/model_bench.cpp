@@ -36,3 +36,27 @@ void BM_LoadS3Model(benchmark::State& state) {
 BENCHMARK(BM_LoadS3Model)->Unit(benchmark::kMillisecond);
 
 }  // namespace
+
+#include <awsreq/protocols/serialize.hpp>
+
+namespace {
+
+// Validation + serialization of a small DynamoDB PutItem (model already loaded).
+void BM_SerializeDynamoDBPutItem(benchmark::State& state) {
+    awsreq::model::ModelRegistry reg(awsreq::model::DataPath{{"/usr/lib/python3/dist-packages/botocore/data"}});
+    auto model = reg.service("dynamodb");
+    if (!model) {
+        state.SkipWithError("python3-botocore's DynamoDB model is not installed");
+        return;
+    }
+    const auto* op = (*model)->find_operation("PutItem");
+    const awsreq::Json params =
+        awsreq::Json::parse(R"({"TableName": "bench", "Item": {"pk": {"S": "user#1"}, "n": {"N": "42"}}})");
+    for (auto _ : state) {
+        auto r = awsreq::protocols::serialize(**model, *op, params);
+        benchmark::DoNotOptimize(r);
+    }
+}
+BENCHMARK(BM_SerializeDynamoDBPutItem);
+
+}  // namespace

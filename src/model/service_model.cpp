@@ -315,6 +315,7 @@ struct ModelCompiler {
         m.operations_by_name_.reserve(m.operations_.size() * 2);
         for (const auto& op : m.operations_) {
             m.operations_by_name_.emplace(op->name, op.get());
+            m.operations_by_name_.emplace(op->key, op.get());
             m.operations_by_name_.emplace(op->snake_name, op.get());
         }
         return {};
@@ -326,7 +327,10 @@ struct ModelCompiler {
         auto op = std::make_unique<Operation>();
         const std::string* name = get_string(def, "name");
         op->name = name ? *name : key;
-        op->snake_name = snake_case(op->name);
+        // Client method names come from the operations map's key (CloudFront's key
+    // "CreateInvalidation" has the wire name "CreateInvalidation2020_05_31").
+    op->key = key;
+    op->snake_name = snake_case(key);
         if (auto h = def.find("http"); h != def.end() && h->is_object()) {
             if (auto* method = get_string(*h, "method")) op->http_method = *method;
             if (auto* uri = get_string(*h, "requestUri")) op->request_uri = *uri;
@@ -377,29 +381,142 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::from_document(const Js
     return std::shared_ptr<const ServiceModel>(std::move(model));
 }
 
+namespace {
+
+// Builds the document with a SAX handler: "documentation" values (most of a model's bytes, never
+// read here) are dropped, and object members are appended without the duplicate-key search
+// ordered_json's insert does, which is quadratic in the thousands of shapes of a big model.
+class ModelSax final : public nlohmann::json_sax<Json> {
+public:
+    Json root;
+    std::string error;
+
+    bool null() override { return put(Json(nullptr)); }
+    bool boolean(bool v) override { return put(Json(v)); }
+    bool number_integer(number_integer_t v) override { return put(Json(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return put(Json(v)); }
+    bool number_float(number_float_t v, const string_t&) override { return put(Json(v)); }
+    bool string(string_t& v) override {
+        if (skip_next_) {
+            skip_next_ = false;
+            if (!stack_.empty() && stack_.back()->is_object()) members(*stack_.back()).pop_back();
+            return true;
+        }
+        return put(Json(std::move(v)));
+    }
+    bool binary(binary_t&) override { return put(Json()); }
+    bool start_object(std::size_t) override {
+        skip_next_ = false;
+        Json* j = put_container(Json::object());
+        stack_.push_back(j);
+        return true;
+    }
+    bool key(string_t& k) override {
+        skip_next_ = k == "documentation";
+        members(*stack_.back()).emplace_back(std::move(k), Json());
+        return true;
+    }
+    bool end_object() override {
+        stack_.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t) override {
+        skip_next_ = false;
+        stack_.push_back(put_container(Json::array()));
+        return true;
+    }
+    bool end_array() override {
+        stack_.pop_back();
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+        error = ex.what();
+        return false;
+    }
+
+private:
+    using Members = std::vector<std::pair<const std::string, Json>>;
+    static Members& members(Json& obj) { return *obj.get_ptr<Json::object_t*>(); }
+
+    Json* slot() {
+        if (stack_.empty()) return &root;
+        Json& top = *stack_.back();
+        if (top.is_array()) {
+            top.get_ptr<Json::array_t*>()->emplace_back();
+            return &top.get_ptr<Json::array_t*>()->back();
+        }
+        return &members(top).back().second;
+    }
+    bool put(Json&& v) {
+        skip_next_ = false;
+        *slot() = std::move(v);
+        return true;
+    }
+    Json* put_container(Json&& v) {
+        Json* s = slot();
+        *s = std::move(v);
+        return s;
+    }
+
+    std::vector<Json*> stack_;
+    bool skip_next_ = false;
+};
+
+// The text with the contents of every "documentation" string value emptied: two thirds of a
+// big model's bytes, which the JSON lexer would otherwise read byte by byte. Well-formed JSON
+// stays well-formed; anything else is left for the parser to report.
+std::string without_documentation(std::string_view text) {
+    static constexpr std::string_view kKey = "\"documentation\"";
+    std::string out;
+    out.reserve(text.size() / 2);
+    std::size_t copied = 0, i = 0;
+    auto string_end = [&](std::size_t open) {  // index of the closing quote, or npos
+        for (std::size_t j = open + 1; j < text.size(); ++j) {
+            j = text.find_first_of("\"\\", j);
+            if (j == std::string_view::npos) return j;
+            if (text[j] == '\\') { ++j; continue; }
+            return j;
+        }
+        return std::string_view::npos;
+    };
+    while (i < text.size()) {
+        std::size_t q = text.find('"', i);
+        if (q == std::string_view::npos) break;
+        std::size_t end = string_end(q);
+        if (end == std::string_view::npos) break;
+        i = end + 1;
+        if (end - q + 1 != kKey.size() || text.compare(q, kKey.size(), kKey) != 0) continue;
+        std::size_t v = text.find_first_not_of(" \t\r\n", i);
+        if (v == std::string_view::npos || text[v] != ':') continue;
+        v = text.find_first_not_of(" \t\r\n", v + 1);
+        if (v == std::string_view::npos || text[v] != '"') continue;
+        std::size_t vend = string_end(v);
+        if (vend == std::string_view::npos) break;
+        out.append(text, copied, v + 1 - copied);  // up to and including the opening quote
+        copied = vend;                              // resume at the closing quote
+        i = vend + 1;
+    }
+    out.append(text, copied, std::string_view::npos);
+    return out;
+}
+
+}  // namespace
+
 Result<std::shared_ptr<const ServiceModel>> ServiceModel::from_json_text(std::string_view text,
                                                                          std::string_view service,
                                                                          std::string_view source) {
-    // The documentation strings are most of a model's bytes and nothing here reads them: drop
-    // them while parsing instead of building them.
-    Json::parser_callback_t skip_docs = [](int, Json::parse_event_t event,
-                                                     Json& parsed) {
-        if (event == Json::parse_event_t::key)
-            return !(parsed.is_string() && parsed.get_ref<const std::string&>() == "documentation");
-        return true;
-    };
-    Json doc;
-    try {
-        doc = Json::parse(text.begin(), text.end(), skip_docs);
-    } catch (const Json::parse_error& e) {
+    ModelSax sax;
+    const std::string lean = without_documentation(text);
+    bool ok = Json::sax_parse(lean.begin(), lean.end(), &sax);
+    if (!ok) {
         Error err = make_error(error_type::json_error,
                                "malformed JSON in service model" +
                                    (source.empty() ? std::string() : " " + std::string(source)) +
-                                   ": " + e.what());
+                                   ": " + (sax.error.empty() ? std::string("parse failed") : sax.error));
         err.file = std::string(source);
         return fail(std::move(err));
     }
-    return from_document(doc, service);
+    return from_document(sax.root, service);
 }
 
 Result<const Operation*> ServiceModel::operation(std::string_view name) const {

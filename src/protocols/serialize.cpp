@@ -223,6 +223,14 @@ Result<std::string> expand_host_prefix(const Operation& op, const Json& params) 
 
 }  // namespace
 
+std::string join_endpoint_path(std::string_view endpoint_path, std::string_view request_path) {
+    if (request_path.empty() || request_path == "/")
+        return endpoint_path.empty() ? std::string("/") : std::string(endpoint_path);
+    if (!endpoint_path.empty() && endpoint_path.back() == '/' && request_path.front() == '/')
+        return std::string(endpoint_path.substr(0, endpoint_path.size() - 1)) + std::string(request_path);
+    return std::string(endpoint_path) + std::string(request_path);
+}
+
 std::string random_uuid4() {
     std::array<std::uint8_t, 16> b{};
     random_bytes(b);
@@ -286,6 +294,16 @@ Result<SerializedRequest> serialize(const model::ServiceModel& model, const mode
     }
     out.has_streaming_input = op.has_streaming_input;
     out.authtype = op.authtype;
+
+    // A presigned URL carries a form body in its query string instead, without the form
+    // Content-Type (botocore's SigV4QueryAuth does this while signing).
+    if (opt.kind == RequestKind::presign && (protocol == "query" || protocol == "ec2")) {
+        if (!out.body.empty()) {
+            out.query = out.query.empty() ? std::move(out.body) : out.query + "&" + out.body;
+            out.body.clear();
+        }
+        out.headers.remove("Content-Type");
+    }
 
     // before-call handlers and request checksums: only for requests that are sent.
     if (opt.kind == RequestKind::send) {

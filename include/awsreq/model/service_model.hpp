@@ -48,8 +48,9 @@ struct HttpChecksum {
 
 /// An operation: its HTTP binding, input shape and the traits request building needs.
 struct Operation {
-    std::string name;                 ///< API name, e.g. "ListObjectsV2"
-    std::string snake_name;           ///< "list_objects_v2"
+    std::string name;                 ///< API (wire) name, e.g. "ListObjectsV2"
+    std::string key;                  ///< the key in the model's operations map (usually == name)
+    std::string snake_name;           ///< botocore's method name from the key: "list_objects_v2"
     std::string http_method = "POST";
     std::string request_uri = "/";    ///< as in the model, e.g. "/{Bucket}/{Key+}?tagging"
     /// request_uri parsed into literals and labels. Rendered values are percent-encoded, so the

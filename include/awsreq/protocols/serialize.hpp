@@ -19,7 +19,8 @@ namespace awsreq::protocols {
 struct SerializedRequest {
     std::string method;
     /// Wire-form path, already percent-encoded as botocore does ('/' kept in greedy labels);
-    /// join it to the endpoint URL's path. Always starts with '/'.
+    /// join it to the endpoint URL's path with join_endpoint_path(). Starts with '/', except for
+    /// S3 when the bucket was removed and nothing is left ("/{Bucket}"): then it is empty.
     std::string path;
     /// Wire-form query string without '?': the static part of the URI template first ("tagging",
     /// "x-id=GetObject"), then the serialized members, each name and value percent-encoded
@@ -48,7 +49,8 @@ struct SerializedRequest {
 /// Where the request is going, as far as serialization cares.
 enum class RequestKind {
     send,     ///< a request to send: botocore's before-call handlers apply (Content-MD5, Expect...)
-    presign,  ///< a presigned URL: those handlers are skipped, as in generate_presigned_url
+    presign,  ///< a presigned URL: those handlers are skipped, as in generate_presigned_url, and a
+              ///< query/ec2 form body moves into `query` (no body, no form Content-Type)
 };
 
 /// Options of serialize(); defaults behave like botocore with no configuration.
@@ -81,6 +83,12 @@ struct SerializeOptions {
 /// ("Parameter validation failed:\nMissing required parameter in input: \"Key\"\n...") and
 /// whose `field` is the path of the first problem.
 [[nodiscard]] Result<void> validate(const model::Operation& op, const Json& params);
+
+/// Joins an endpoint URL's path and a serialized request path the way botocore's _urljoin
+/// does: an empty or "/" request path keeps the endpoint path (or "/"); a request path starting
+/// with '/' after an endpoint path ending in '/' does not double the slash. Use it for S3,
+/// where the endpoint rules may put the bucket in the endpoint path ("/bucket").
+[[nodiscard]] std::string join_endpoint_path(std::string_view endpoint_path, std::string_view request_path);
 
 /// A random RFC 4122 version 4 UUID ("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx").
 [[nodiscard]] std::string random_uuid4();

@@ -64,7 +64,7 @@ const char* kTinyModel = R"({
                "endpointPrefix": "tiny", "serviceId": "Tiny"},
   "operations": {
     "ListThings": {"name": "ListThings", "http": {"method": "POST", "requestUri": "/"},
-                   "input": {"shape": "ListThingsInput"}, "documentation": "<p>big text</p>"},
+                   "input": {"shape": "ListThingsInput"}, "documentation": "<p>big \"quoted\" \\ text, \"documentation\": \"x\"</p>"},
     "GetObjectV2": {"name": "GetObjectV2", "http": {"method": "GET", "requestUri": "/{Bucket}/{Key+}?x-id=GetObject"},
                    "input": {"shape": "GetInput"}, "httpChecksum": {"requestAlgorithmMember": "Algo", "requestChecksumRequired": true},
                    "staticContextParams": {"UseS3ExpressControlEndpoint": {"value": true}}}
