@@ -37,19 +37,47 @@ std::optional<endpoints::ParamValue> param_value(const Json& v) {
     return std::nullopt;
 }
 
-// Joins the endpoint's path and the operation's path the way botocore does: an empty request
-// path keeps the endpoint's (or "/"), and a slash is not doubled at the seam.
-void join_path(std::string& url, std::string_view endpoint_path, std::string_view request_path) {
-    if (request_path.empty() || request_path == "/") {
-        url.append(endpoint_path.empty() ? std::string_view("/") : endpoint_path);
-    } else if (!endpoint_path.empty() && endpoint_path.back() == '/' && request_path.front() == '/') {
-        url.append(endpoint_path.substr(0, endpoint_path.size() - 1)).append(request_path);
-    } else {
-        url.append(endpoint_path).append(request_path);
-    }
+bool is_arn(std::string_view v) {
+    if (!v.starts_with("arn:")) return false;
+    int colons = 0;
+    for (char c : v) colons += c == ':';
+    return colons >= 5;
+}
+
+// botocore's VALID_HOST_LABEL_RE: 1-63 letters, digits and '-', not starting or ending in '-'.
+bool is_host_label(std::string_view v) {
+    if (v.empty() || v.size() > 63 || v.front() == '-' || v.back() == '-') return false;
+    for (char c : v)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return true;
+}
+
+bool bucket_is_arn(const Json& params) {
+    auto it = params.find("Bucket");
+    return it != params.end() && it->is_string() && is_arn(it->get_ref<const std::string&>());
 }
 
 }  // namespace
+
+void Client::customize_s3_builtins(const model::Operation& op, const Json& params, bool presigning,
+                                   endpoints::EndpointBuiltins& b) const {
+    std::string_view bucket;
+    if (auto it = params.find("Bucket"); it != params.end() && it->is_string()) bucket = it->get_ref<const std::string&>();
+    bool bucket_is_arn = !bucket.empty() && is_arn(bucket);
+    // GetBucketLocation must not depend on the bucket's region: always path style.
+    if (op.name == "GetBucketLocation") b.s3_force_path_style = true;
+    else if (bucket_is_arn) b.s3_force_path_style = false;
+    // Presigned URLs use the global endpoint in the aws partition (botocore 1.29), unless the
+    // bucket forces path style or dual-stack / a regional us-east-1 endpoint was asked for.
+    if (!presigning || !b.region || b.endpoint_url) return;
+    if (resolver_->partitions().partition_id(*b.region) != "aws" || config_.use_dualstack_endpoint) return;
+    if (config_.s3_us_east_1_regional_endpoint == endpoints::RegionalEndpoints::regional && *b.region == "us-east-1")
+        return;
+    bool path_style_required = !bucket.empty() && !is_host_label(bucket);
+    if (path_style_required || b.s3_force_path_style || bucket_is_arn) return;
+    b.region = "aws-global";
+    b.s3_use_global_endpoint = true;
+}
 
 struct Client::Prepared {
     const model::Operation* op = nullptr;
@@ -71,6 +99,17 @@ Result<Client> Client::create(std::shared_ptr<const model::ServiceModel> model,
     c.config_ = std::move(config);
     const auto& sv = c.model_->metadata().signature_version;
     c.s3_signing_ = sv == "s3v4" || sv == "s3";
+    c.s3_endpoint_customizations_ = c.model_->metadata().service_id == "S3";
+    // The client's own signing region, as botocore's signer holds it: where the client-level
+    // endpoint (no operation parameters) says to sign, e.g. us-east-1 for the global STS and IAM
+    // endpoints. Presigned URLs use it.
+    c.client_signing_region_ = c.config_.region;
+    if (auto ep = c.resolver_->resolve(endpoints::make_endpoint_params(c.resolver_->rules(), c.builtins_)); ep)
+        for (const auto& scheme : (*ep)->auth_schemes)
+            if (scheme.name == "sigv4" && !scheme.signing_region.empty()) {
+                c.client_signing_region_ = scheme.signing_region;
+                break;
+            }
     return c;
 }
 
@@ -90,6 +129,7 @@ Result<Client::Prepared> Client::prepare(std::string_view operation, const Json&
         if (auto pv = param_value(value)) ctx.operation_params.set(name, std::move(*pv));
     endpoints::EndpointBuiltins builtins =
         call.endpoint_url ? endpoints::decide_builtins(endpoint_config(config_, call.endpoint_url)) : builtins_;
+    if (s3_endpoint_customizations_) customize_s3_builtins(*p.op, params, presigning, builtins);
     auto ep = resolver_->resolve(endpoints::make_endpoint_params(resolver_->rules(), builtins, ctx));
     if (!ep) return ep.failure();
     const endpoints::ResolvedEndpoint& endpoint = **ep;
@@ -114,7 +154,7 @@ Result<Client::Prepared> Client::prepare(std::string_view operation, const Json&
     std::string_view ep_path = ep_url->path == "/" && endpoint.url.find('/', ep_url->scheme.size() + 3) == std::string::npos
                                    ? std::string_view{}
                                    : ep_url->path;
-    join_path(url, ep_path, ser->path);
+    url.append(protocols::join_endpoint_path(ep_path, ser->path));
     std::string query = std::move(ser->query);
     p.request.method = std::move(ser->method);
     p.request.headers = std::move(ser->headers);
@@ -128,27 +168,20 @@ Result<Client::Prepared> Client::prepare(std::string_view operation, const Json&
         p.request.headers.set(name, std::move(joined));
     }
 
-    // A presigned URL carries form parameters in its query, as botocore's query signer does.
-    if (presigning && !p.request.body.empty()) {
-        auto ct = p.request.headers.get("content-type");
-        if (ct && ct->starts_with("application/x-www-form-urlencoded")) {
-            if (!query.empty()) query += '&';
-            query += p.request.body;
-            p.request.body.clear();
-            p.request.headers.remove("content-type");
-        }
-    }
     if (!query.empty()) url.append("?").append(query);
     p.request.url = std::move(url);
 
     // Auth: the endpoint's first scheme we support, else SigV4 with the model's signing name.
     p.signing_name = p.op->authtype == "none" ? "" : model_->metadata().signing_name;
-    p.signing_region = config_.region;
+    p.signing_region = presigning ? client_signing_region_ : config_.region;
     bool single_encoding = false;
     for (const auto& scheme : endpoint.auth_schemes) {
         if (scheme.name == "sigv4") {
             if (!scheme.signing_name.empty()) p.signing_name = scheme.signing_name;
-            if (!scheme.signing_region.empty()) p.signing_region = scheme.signing_region;
+            // Presigned URLs keep the client's region (botocore ignores the rules' signing region
+            // there, except for ARN buckets, whose region is the ARN's).
+            if (!scheme.signing_region.empty() && (!presigning || bucket_is_arn(params)))
+                p.signing_region = scheme.signing_region;
             single_encoding = scheme.disable_double_encoding;
             break;
         }

@@ -64,11 +64,18 @@ private:
     [[nodiscard]] Result<Prepared> prepare(std::string_view operation, const Json& params, bool presigning,
                                            const CallOptions& call) const;
 
+    /// botocore's S3 endpoint handler: path style for GetBucketLocation, never for ARNs, and
+    /// the global endpoint for presigned URLs in the aws partition.
+    void customize_s3_builtins(const model::Operation& op, const Json& params, bool presigning,
+                               endpoints::EndpointBuiltins& builtins) const;
+
     std::shared_ptr<const model::ServiceModel> model_;
     std::shared_ptr<const endpoints::EndpointResolver> resolver_;
     ClientConfig config_;
     endpoints::EndpointBuiltins builtins_;
     bool s3_signing_ = false;  ///< the model signs with S3's SigV4 rules (signatureVersion s3v4)
+    std::string client_signing_region_;
+    bool s3_endpoint_customizations_ = false;  ///< the model is S3 (serviceId "S3")
 };
 
 }  // namespace awsreq
