@@ -16,6 +16,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"sign", awsreq::cli::cmd_sign, "sign a raw HTTP/1.1 request with SigV4 (header or presigned)"},
     {"verify", awsreq::cli::cmd_verify, "check the SigV4 signature of a raw signed request"},
+    {"endpoint", awsreq::cli::cmd_endpoint, "resolve an endpoint from an endpoint rule set"},
 };
 
 void print_help(std::ostream& os) {
