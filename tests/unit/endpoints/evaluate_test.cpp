@@ -196,3 +196,22 @@ TEST_CASE("params_from_json reads strings, booleans and string lists", "[endpoin
         CHECK(r.error().type == awsreq::error_type::param_validation);
     }
 }
+
+TEST_CASE("select_auth_scheme takes the first scheme it can sign with", "[endpoints]") {
+    std::vector<ep::AuthScheme> schemes = {{.name = "sigv4-s3express"}, {.name = "sigv4a", .signing_region_set = {"*"}},
+                                           {.name = "sigv4", .signing_region = "us-east-1"}};
+    auto a = ep::select_auth_scheme(schemes);
+    REQUIRE(a);
+    REQUIRE(*a);
+    CHECK((*a)->name == "sigv4a");
+    auto v4 = ep::select_auth_scheme(schemes, false);
+    REQUIRE(v4);
+    CHECK((*v4)->signing_region == "us-east-1");
+    auto none = ep::select_auth_scheme({});
+    REQUIRE(none);
+    CHECK(*none == nullptr);
+    auto bad = ep::select_auth_scheme({{.name = "sigv5"}, {.name = "sigv4a"}}, false);
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().type == "UnknownSignatureVersionError");
+    CHECK(bad.error().message == "Unknown Signature Version: v5, v4a.");
+}
