@@ -61,5 +61,6 @@ int cmd_verify(const Args& args, Io& io);
 int cmd_request(const Args& args, Io& io);
 int cmd_batch(const Args& args, Io& io);
 int cmd_presign(const Args& args, Io& io);
+int cmd_endpoint(const Args& args, Io& io);
 
 }  // namespace awsreq::cli
