@@ -1,5 +1,6 @@
 // awsreq endpoint: evaluates an endpoint rule set (cli-contract.md, command 6).
 #include "cli.hpp"
+#include "services.hpp"
 
 #include <awsreq/endpoints/builtins.hpp>
 #include <awsreq/endpoints/resolver.hpp>
@@ -51,46 +52,6 @@ Failure file_error(const std::string& path, std::string message) {
     Error e = make_error(error_type::io_error, std::move(message), "FILE");
     e.file = path;
     return Failure{std::move(e)};
-}
-
-std::vector<fs::path> data_dirs(const ParsedArgs& a) {
-    std::vector<fs::path> dirs;
-    for (const auto& d : a.get_all("--data-path")) dirs.emplace_back(d);
-    if (auto env = getenv_str("AWSREQ_DATA_PATH")) {
-        std::size_t start = 0;
-        while (start <= env->size()) {
-            std::size_t colon = env->find(':', start);
-            std::string part = env->substr(start, colon == std::string::npos ? std::string::npos : colon - start);
-            if (!part.empty()) dirs.emplace_back(part);
-            if (colon == std::string::npos) break;
-            start = colon + 1;
-        }
-    }
-    for (const char* d : {"/usr/lib/python3/dist-packages/botocore/data", "/usr/local/lib/python3/dist-packages/botocore/data"})
-        dirs.emplace_back(d);
-    return dirs;
-}
-
-// TODO(model layer): switch to the model layer's data-path loader (json.gz, ~/.aws/models) once
-// it is merged; this looks up plain .json files only.
-Result<fs::path> service_rules_path(const std::string& service, const std::vector<fs::path>& dirs, fs::path& data_dir) {
-    for (const auto& dir : dirs) {
-        std::error_code ec;
-        fs::path service_dir = dir / service;
-        if (!fs::is_directory(service_dir, ec)) continue;
-        fs::path best;
-        for (const auto& version : fs::directory_iterator(service_dir, ec)) {
-            fs::path candidate = version.path() / "endpoint-rule-set-1.json";
-            if (fs::exists(candidate, ec) && (best.empty() || version.path().filename() > best.parent_path().filename()))
-                best = candidate;
-        }
-        if (!best.empty()) {
-            data_dir = dir;
-            return best;
-        }
-    }
-    return fail(error_type::unknown_service, "Unknown service: '" + service + "' (no endpoint-rule-set-1.json in the data path)",
-                "SERVICE");
 }
 
 Result<fs::path> find_partitions(const fs::path& rules_path, const std::vector<fs::path>& dirs) {
@@ -145,42 +106,41 @@ int cmd_endpoint(const Args& argv, Io& io) {
         return 0;
     }
     std::vector<std::string> positionals = a.positionals;
-    auto dirs = data_dirs(a);
-    fs::path rules_path;
-    fs::path data_dir;
+    std::vector<fs::path> dirs;
+    for (const auto& d : data_path(a).dirs) dirs.emplace_back(d);
+    std::shared_ptr<const ep::EndpointResolver> shared_resolver;
     if (auto r = a.get("--rules")) {
-        rules_path = *r;
+        fs::path rules_path = *r;
+        if (positionals.size() > 1) return usage_error(io, "expected at most one PARAMS_JSON argument");
+        auto rules_text = read_text(rules_path);
+        if (!rules_text) return report(io, file_error(rules_path.string(), "cannot open " + rules_path.string()).error);
+        auto rules = ep::RuleSet::parse(*rules_text, rules_path.string());
+        if (!rules) return report(io, rules.error());
+        fs::path partitions_path;
+        if (auto p = a.get("--partitions")) {
+            partitions_path = *p;
+        } else {
+            auto found = find_partitions(rules_path, dirs);
+            if (!found) return report(io, found.error());
+            partitions_path = *found;
+        }
+        auto partitions_text = read_text(partitions_path);
+        if (!partitions_text)
+            return report(io, file_error(partitions_path.string(), "cannot open " + partitions_path.string()).error);
+        auto partitions = ep::Partitions::parse(*partitions_text, partitions_path.string());
+        if (!partitions) return report(io, partitions.error());
+        shared_resolver = std::make_shared<const ep::EndpointResolver>(std::move(*rules), std::move(*partitions));
     } else {
+        // SERVICE form: the installed rule set, found and compiled by the model layer's registry.
         if (positionals.empty()) return usage_error(io, "give --rules FILE or a SERVICE name");
-        auto found = service_rules_path(positionals.front(), dirs, data_dir);
+        if (positionals.size() > 2) return usage_error(io, "expected at most one PARAMS_JSON argument");
+        ServiceCatalog catalog(data_path(a));
+        auto found = catalog.resolver(positionals.front());
         if (!found) return report(io, found.error());
-        rules_path = *found;
+        shared_resolver = *found;
         positionals.erase(positionals.begin());
     }
-    if (positionals.size() > 1) return usage_error(io, "expected at most one PARAMS_JSON argument");
-
-    auto rules_text = read_text(rules_path);
-    if (!rules_text) return report(io, file_error(rules_path.string(), "cannot open " + rules_path.string()).error);
-    auto rules = ep::RuleSet::parse(*rules_text, rules_path.string());
-    if (!rules) return report(io, rules.error());
-
-    fs::path partitions_path;
-    if (auto p = a.get("--partitions")) {
-        partitions_path = *p;
-    } else if (!data_dir.empty() && fs::exists(data_dir / "partitions.json")) {
-        partitions_path = data_dir / "partitions.json";
-    } else {
-        auto found = find_partitions(rules_path, dirs);
-        if (!found) return report(io, found.error());
-        partitions_path = *found;
-    }
-    auto partitions_text = read_text(partitions_path);
-    if (!partitions_text)
-        return report(io, file_error(partitions_path.string(), "cannot open " + partitions_path.string()).error);
-    auto partitions = ep::Partitions::parse(*partitions_text, partitions_path.string());
-    if (!partitions) return report(io, partitions.error());
-
-    ep::EndpointResolver resolver(std::move(*rules), std::move(*partitions));
+    const ep::EndpointResolver& resolver = *shared_resolver;
 
     std::optional<std::string> arg;
     if (!positionals.empty()) arg = positionals.front();
