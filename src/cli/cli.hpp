@@ -58,5 +58,6 @@ int usage_error(Io& io, std::string_view message);
 // The commands. Each returns the process exit status.
 int cmd_sign(const Args& args, Io& io);
 int cmd_verify(const Args& args, Io& io);
+int cmd_configure(const Args& args, Io& io);
 
 }  // namespace awsreq::cli
