@@ -1,0 +1,23 @@
+// awsreq credentials: EC2 instance metadata (IMDSv2 with a session token, optional v1 fallback).
+#pragma once
+
+#include <awsreq/credentials/options.hpp>
+#include <awsreq/credentials/provider.hpp>
+
+#include <string>
+
+namespace awsreq::credentials {
+
+/// The IMDS base URL (no trailing slash): ImdsOptions::endpoint_override, then
+/// AWS_EC2_METADATA_SERVICE_ENDPOINT / ec2_metadata_service_endpoint, else by endpoint mode
+/// (mode_override, AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE / ec2_metadata_service_endpoint_mode):
+/// IPv4 http://169.254.169.254, IPv6 http://[fd00:ec2::254].
+[[nodiscard]] Result<std::string> imds_endpoint(const config::ResolvedConfig& config, const ImdsOptions& options);
+
+/// IMDS credentials: PUT /latest/api/token, GET the role name, GET its credentials. Not loaded
+/// when AWS_EC2_METADATA_DISABLED=true, when no role is attached, or when IMDS cannot be
+/// reached. A 401 (expired token) fetches a new token once.
+[[nodiscard]] ProviderPtr make_imds_provider(const ProviderContext& ctx);
+
+
+}  // namespace awsreq::credentials
