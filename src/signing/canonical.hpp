@@ -1,0 +1,63 @@
+// Internal: the SigV4 canonical request, shared by the signer and the verifier.
+#pragma once
+
+#include <awsreq/core/result.hpp>
+#include <awsreq/http/header_list.hpp>
+#include <awsreq/http/url_parts.hpp>
+#include <awsreq/signing/options.hpp>
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace awsreq::detail {
+
+using NameValue = std::pair<std::string_view, std::string_view>;
+
+/// Inputs of one canonical request. Headers come from `headers` plus `extra_headers` (those the
+/// signer adds). When `only_signed` is non-empty, exactly those lower-case names are signed
+/// (verification); otherwise every header except the never-signed ones.
+struct CanonicalInput {
+    std::string_view method;
+    const UrlParts* url = nullptr;
+    const HeaderList* headers = nullptr;
+    std::span<const NameValue> extra_headers;
+    std::span<const std::string_view> only_signed;
+    std::span<const std::string_view> also_unsigned;  ///< lower-case names left out
+    /// Lower-case names of request headers the signer replaces (its own X-Amz-Date, token...).
+    std::span<const std::string_view> skip_request_headers;
+    std::span<const NameValue> extra_query;  ///< raw (decoded) name/value pairs to add
+    std::string_view exclude_query_param;     ///< e.g. "X-Amz-Signature" when verifying
+    PathNormalization path = PathNormalization::normalize;
+    UriEncoding uri_encoding = UriEncoding::double_encode;
+    std::string_view payload_hash;
+};
+
+/// Positions of the fields inside the canonical request text.
+struct CanonicalLayout {
+    std::size_t uri_begin = 0, query_begin = 0, headers_begin = 0, signed_begin = 0,
+                payload_begin = 0;
+};
+
+/// Writes the canonical header block ("name:value\n" lines) into `block` and the signed-header
+/// list into `signed_headers` (both cleared first). Fails on a missing signed header
+/// (verification) or a missing Host.
+Result<void> canonical_headers(const CanonicalInput& in, std::string& block, std::string& signed_headers);
+
+/// Writes the canonical request into `out` (cleared first) and the signed-header list into
+/// `signed_headers`. When `header_block` is given, it is the already computed canonical_headers()
+/// result for the same input and is reused.
+Result<void> build_canonical_request(const CanonicalInput& in, std::string& out,
+                                     std::string& signed_headers, CanonicalLayout* layout,
+                                     const std::string* header_block = nullptr);
+
+/// Canonical URI of a wire path under the given rules.
+void canonical_uri(std::string_view path, PathNormalization norm, UriEncoding enc,
+                   std::string& out);
+
+/// Trims and collapses header-value whitespace as SigV4 requires, appending to `out`.
+void canonical_header_value(std::string_view v, std::string& out);
+
+}  // namespace awsreq::detail
