@@ -31,7 +31,10 @@ std::string session_name(const ProviderContext& ctx, const std::optional<std::st
 
 HttpCall sts_call(const ProviderContext& ctx, std::string body) {
     std::string url = sts_endpoint(*ctx.config);
-    if (auto p = split_url(url); p && p->path.empty()) url += '/';
+    // Send "/" as the path when the endpoint has none.
+    if (auto authority = url.find("://"); authority != std::string::npos &&
+                                           url.find_first_of("/?", authority + 3) == std::string::npos)
+        url += '/';
     HeaderList h{{"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"}};
     return detail::make_call("POST", std::move(url), std::move(h), ctx.options.http_timeout, std::move(body));
 }

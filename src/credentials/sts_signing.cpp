@@ -1,15 +1,15 @@
 #include "sts_signing.hpp"
 
+#include <awsreq/signing/sigv4.hpp>
+
 namespace awsreq::credentials::detail {
 
-// Until the SigV4 signer lands in the signing layer this adds only the date and session token;
-// the single call site in sts.cpp stays the same once it signs for real.
 Result<void> sign_sts_request(SignedRequest& request, const Credentials& credentials, std::string_view region,
                               Timestamp now) {
-    (void)region;
-    if (auto v = credentials.validate(); !v) return v;
-    request.headers.set("X-Amz-Date", format_amz_date(now));
-    if (credentials.session_token) request.headers.set("X-Amz-Security-Token", std::string(credentials.session_token->reveal()));
+    SigningParams params{"sts", region, now};
+    auto signed_request = sign(view(request), credentials, params);
+    if (!signed_request) return signed_request.failure();
+    request = std::move(*signed_request);
     return {};
 }
 
