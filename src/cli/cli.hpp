@@ -2,6 +2,7 @@
 #pragma once
 
 #include <awsreq/core/result.hpp>
+#include <awsreq/signing/credentials.hpp>
 
 #include <iosfwd>
 #include <map>
@@ -59,5 +60,11 @@ int usage_error(Io& io, std::string_view message);
 int cmd_sign(const Args& args, Io& io);
 int cmd_verify(const Args& args, Io& io);
 int cmd_configure(const Args& args, Io& io);
+int cmd_credentials(const Args& args, Io& io);
+
+/// Runs the default credential chain for `--profile` / `--region` / `--endpoint-url` from the
+/// process environment and the shared files; HTTP only with `--allow-network` (through curl).
+/// `source` receives the provider that answered. Defined in cmd_credentials.cpp.
+[[nodiscard]] Result<Credentials> resolve_cli_credentials(const ParsedArgs& args, std::string& source);
 
 }  // namespace awsreq::cli

@@ -3,6 +3,7 @@
 
 #include <awsreq/config/file_locations.hpp>
 #include <awsreq/config/profile_file.hpp>
+#include <awsreq/config/resolved_config.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -31,8 +32,68 @@ int run_export(const ParsedArgs&, Io& io) {
     return 0;
 }
 
-int cmd_configure_list(const ParsedArgs&, Io& io) {
-    return report(io, make_error("NotImplementedError", "configure list is not implemented yet"));
+std::string masked(std::string_view value) {
+    if (value.size() <= 4) return std::string(16, '*');
+    return std::string(16, '*') + std::string(value.substr(value.size() - 4));
+}
+
+void row(Io& io, std::string_view name, std::string_view value, std::string_view type, std::string_view location) {
+    auto pad = [](std::string_view s, std::size_t w) {
+        return s.size() >= w ? std::string(s) : std::string(w - s.size(), ' ') + std::string(s);
+    };
+    io.out << pad(name, 10) << " " << pad(value, 24) << " " << pad(type, 24) << "    " << location << '\n';
+}
+
+std::pair<std::string, std::string> type_and_location(const config::ValueSource& s) {
+    switch (s.kind) {
+        case config::SourceKind::explicit_value: return {"flag", s.name};
+        case config::SourceKind::environment: return {"env", s.name};
+        case config::SourceKind::config_file: return {"config-file", s.file + ":" + std::to_string(s.line) + " (" + s.name + ")"};
+        case config::SourceKind::credentials_file:
+            return {"shared-credentials-file", s.file + ":" + std::to_string(s.line) + " (" + s.name + ")"};
+        case config::SourceKind::default_value: break;
+    }
+    return {"None", "None"};
+}
+
+int cmd_configure_list(const ParsedArgs& args, Io& io) {
+    auto env = config::process_env();
+    auto cfg = config::resolve_config({args.get("--profile"), args.get("--region"), args.get("--endpoint-url")}, env,
+                                      config::real_file_system());
+    if (!cfg) return report(io, cfg.error());
+    row(io, "Name", "Value", "Type", "Location");
+    row(io, "----", "-----", "----", "--------");
+    auto [ptype, ploc] = type_and_location(cfg->profile.source);
+    row(io, "profile", cfg->profile.source.kind == config::SourceKind::default_value ? "<not set>" : cfg->profile.value,
+        ptype, ploc);
+
+    std::string source;
+    auto creds = resolve_cli_credentials(args, source);
+    if (creds) {
+        // Static keys from the files: name the file that holds them.
+        std::string location;
+        if (const config::Section* p = cfg->selected()) {
+            if (const config::Property* k = p->find("aws_access_key_id"); k && k->value == creds->access_key_id)
+                location = k->file + ":" + std::to_string(k->line);
+        }
+        if (source == "env") location = "AWS_ACCESS_KEY_ID";
+        row(io, "access_key", masked(creds->access_key_id), source, location);
+        row(io, "secret_key", masked(creds->secret_access_key.reveal()), source, location);
+    } else {
+        row(io, "access_key", "<not set>", "None", "None");
+        row(io, "secret_key", "<not set>", "None", "None");
+    }
+    if (cfg->region) {
+        auto [t, l] = type_and_location(cfg->region->source);
+        row(io, "region", cfg->region->value, t, l);
+    } else {
+        row(io, "region", "<not set>", "None", "None");
+    }
+    if (cfg->endpoint_url) {
+        auto [t, l] = type_and_location(cfg->endpoint_url->source);
+        row(io, "endpoint", cfg->endpoint_url->value, t, l);
+    }
+    return 0;
 }
 
 }  // namespace

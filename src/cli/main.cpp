@@ -17,6 +17,7 @@ constexpr Command kCommands[] = {
     {"sign", awsreq::cli::cmd_sign, "sign a raw HTTP/1.1 request with SigV4 (header or presigned)"},
     {"verify", awsreq::cli::cmd_verify, "check the SigV4 signature of a raw signed request"},
     {"configure", awsreq::cli::cmd_configure, "show resolved configuration (list) or every profile (export)"},
+    {"credentials", awsreq::cli::cmd_credentials, "resolve the credential chain; print credential_process JSON"},
 };
 
 void print_help(std::ostream& os) {

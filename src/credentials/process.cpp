@@ -5,7 +5,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <csignal>
 #include <poll.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -56,18 +58,41 @@ void drain(int fd, std::string& into, bool& open) {
     else if (n == 0 || (errno != EINTR && errno != EAGAIN)) open = false;
 }
 
+// A child that exits without reading its input must not kill us with SIGPIPE: block the signal
+// for this thread around the write and swallow it if it was raised.
+ssize_t write_no_sigpipe(int fd, const char* data, std::size_t size) {
+    sigset_t pipe_set, old;
+    sigemptyset(&pipe_set);
+    sigaddset(&pipe_set, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
+    ssize_t n = ::write(fd, data, size);
+    int saved = errno;
+    if (n < 0 && errno == EPIPE) {
+        timespec zero{0, 0};
+        while (sigtimedwait(&pipe_set, nullptr, &zero) > 0) {
+        }
+    }
+    pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    errno = saved;
+    return n;
+}
+
 Result<ProcessOutput> run(const ProcessCall& call) {
     if (call.argv.empty()) return fail(error_type::invalid_argument, "empty command line");
-    int out_pipe[2], err_pipe[2];
+    int out_pipe[2], err_pipe[2], in_pipe[2];
     if (::pipe2(out_pipe, O_CLOEXEC) != 0) return fail(error_type::io_error, "pipe failed");
     if (::pipe2(err_pipe, O_CLOEXEC) != 0) {
         ::close(out_pipe[0]);
         ::close(out_pipe[1]);
         return fail(error_type::io_error, "pipe failed");
     }
+    if (::pipe2(in_pipe, O_CLOEXEC) != 0) {
+        for (int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) ::close(fd);
+        return fail(error_type::io_error, "pipe failed");
+    }
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&fa, in_pipe[0], 0);
     posix_spawn_file_actions_adddup2(&fa, out_pipe[1], 1);
     posix_spawn_file_actions_adddup2(&fa, err_pipe[1], 2);
     std::vector<char*> argv;
@@ -78,22 +103,42 @@ Result<ProcessOutput> run(const ProcessCall& call) {
     posix_spawn_file_actions_destroy(&fa);
     ::close(out_pipe[1]);
     ::close(err_pipe[1]);
+    ::close(in_pipe[0]);
     if (rc != 0) {
         ::close(out_pipe[0]);
         ::close(err_pipe[0]);
+        ::close(in_pipe[1]);
         return fail(error_type::io_error, "cannot start " + call.argv[0] + ": " + std::strerror(rc));
     }
     ProcessOutput out;
     bool out_open = true, err_open = true;
+    int in_fd = in_pipe[1];
+    std::size_t written = 0;
+    if (call.input.empty()) {
+        ::close(in_fd);
+        in_fd = -1;
+    } else {
+        ::fcntl(in_fd, F_SETFL, ::fcntl(in_fd, F_GETFL) | O_NONBLOCK);
+    }
+    // Feed stdin and drain both outputs together, so neither side can block the other.
     while (out_open || err_open) {
-        pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-        if (::poll(fds, 2, -1) < 0) {
+        pollfd fds[3] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}, {in_fd, POLLOUT, 0}};
+        if (::poll(fds, in_fd >= 0 ? 3 : 2, -1) < 0) {
             if (errno == EINTR) continue;
             break;
         }
         if (out_open && (fds[0].revents & (POLLIN | POLLHUP | POLLERR))) drain(out_pipe[0], out.out, out_open);
         if (err_open && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) drain(err_pipe[0], out.err, err_open);
+        if (in_fd >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
+            ssize_t n = write_no_sigpipe(in_fd, call.input.data() + written, call.input.size() - written);
+            if (n > 0) written += static_cast<std::size_t>(n);
+            if ((n < 0 && errno != EAGAIN && errno != EINTR) || written == call.input.size()) {
+                ::close(in_fd);
+                in_fd = -1;
+            }
+        }
     }
+    if (in_fd >= 0) ::close(in_fd);
     ::close(out_pipe[0]);
     ::close(err_pipe[0]);
     int status = 0;

@@ -33,6 +33,7 @@ struct HttpResponse {
 /// apart from standard output.
 struct ProcessCall {
     std::vector<std::string> argv;
+    std::string input = {};  ///< written to the program's standard input, then closed
 };
 
 /// How a ProcessCall ended.
