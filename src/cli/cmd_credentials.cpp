@@ -60,7 +60,8 @@ int cmd_credentials(const Args& args, Io& io) {
     if (parsed->has("--help")) {
         io.out << "usage: awsreq credentials [--profile P] [--region R] [--allow-network]\n"
                   "Resolves the AWS credential chain and prints credential_process JSON.\n"
-                  "Without --allow-network no HTTP request is made (IMDS, container, STS and SSO need it).\n";
+                  "Without --allow-network no HTTP request is made (IMDS, container, STS and SSO need it);\n"
+                  "with it, HTTP goes through the curl program (arguments on its stdin, never in argv).\n";
         return 0;
     }
     if (!parsed->positionals.empty()) return usage_error(io, "unexpected argument " + parsed->positionals.front());

@@ -5,6 +5,8 @@
 #include <awsreq/core/encoding.hpp>
 #include <awsreq/http/url_parts.hpp>
 
+#include <cstdlib>
+
 namespace awsreq::credentials {
 namespace {
 
@@ -199,5 +201,68 @@ Result<std::string> imds_endpoint(const config::ResolvedConfig& config, const Im
 }
 
 ProviderPtr make_imds_provider(const ProviderContext& ctx) { return std::make_unique<ImdsProvider>(ctx); }
+
+Result<ImdsOptions> imds_options_from_config(const config::ResolvedConfig& config, ImdsOptions base) {
+    if (auto t = config.lookup("AWS_METADATA_SERVICE_TIMEOUT", "metadata_service_timeout")) {
+        char* end = nullptr;
+        double secs = std::strtod(t->value.c_str(), &end);
+        if (end != t->value.c_str() + t->value.size() || !(secs > 0) || secs > 3600)
+            return fail(error_type::invalid_argument, "metadata_service_timeout must be a number of seconds", t->source.name);
+        base.timeout = std::chrono::milliseconds(static_cast<long long>(secs * 1000));
+    }
+    if (auto n = config.lookup("AWS_METADATA_SERVICE_NUM_ATTEMPTS", "metadata_service_num_attempts")) {
+        char* end = nullptr;
+        long attempts = std::strtol(n->value.c_str(), &end, 10);
+        if (end != n->value.c_str() + n->value.size() || attempts < 1 || attempts > 100)
+            return fail(error_type::invalid_argument, "metadata_service_num_attempts must be a positive integer",
+                        n->source.name);
+        base.attempts = static_cast<int>(attempts);
+    }
+    return base;
+}
+
+ImdsRegionLookup::ImdsRegionLookup(const config::ResolvedConfig& config, ImdsOptions options)
+    : options_(std::move(options)) {
+    auto ep = imds_endpoint(config, options_);
+    if (ep) endpoint_ = *ep;
+    else setup_error_ = ep.error();
+}
+
+ImdsRegionLookup::Step ImdsRegionLookup::next(Input input) {
+    if (setup_error_) return Result<std::string>(fail(*setup_error_));
+    if (state_ == 0) {
+        state_ = 1;
+        return make_call("PUT", endpoint_ + std::string(kTokenPath),
+                         HeaderList{{"x-aws-ec2-metadata-token-ttl-seconds", "21600"}}, options_.timeout);
+    }
+    auto r = detail::take_response(input);
+    if (state_ == 1) {
+        state_ = 2;
+        if (r && r->status == 200) token_ = r->body;
+        else if (!options_.allow_v1_fallback)
+            return Result<std::string>(fail(error_type::credentials_error, "IMDS gave no session token"));
+        HeaderList h;
+        if (token_) h.add("x-aws-ec2-metadata-token", *token_);
+        return make_call("GET", endpoint_ + "/latest/meta-data/placement/region", std::move(h), options_.timeout);
+    }
+    if (!r) return Result<std::string>(fail(error_type::credentials_error, "IMDS could not be reached: " + r.error().message));
+    if (r->status != 200) return Result<std::string>(detail::http_status_error("IMDS region lookup", r->status));
+    std::string region = r->body;
+    while (!region.empty() && (region.back() == '\n' || region.back() == '\r' || region.back() == ' ')) region.pop_back();
+    if (region.empty()) return Result<std::string>(fail(error_type::credentials_error, "IMDS returned an empty region"));
+    return Result<std::string>(std::move(region));
+}
+
+Result<std::string> imds_region(ImdsRegionLookup& lookup, const Transport* transport) {
+    Input input = std::monostate{};
+    for (int i = 0; i < 8; ++i) {
+        auto step = lookup.next(std::move(input));
+        if (auto* done = std::get_if<Result<std::string>>(&step)) return std::move(*done);
+        const auto& call = std::get<HttpCall>(step);
+        if (transport != nullptr && *transport) input = (*transport)(call);
+        else input = Result<HttpResponse>(fail(error_kind::io_not_allowed, "network access is not allowed (no transport given)"));
+    }
+    return fail(error_type::credentials_error, "IMDS region lookup did not finish");
+}
 
 }  // namespace awsreq::credentials

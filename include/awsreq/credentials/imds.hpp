@@ -20,4 +20,29 @@ namespace awsreq::credentials {
 [[nodiscard]] ProviderPtr make_imds_provider(const ProviderContext& ctx);
 
 
+/// ImdsOptions with the timeout and attempt count the configuration asks for
+/// (AWS_METADATA_SERVICE_TIMEOUT / metadata_service_timeout in seconds,
+/// AWS_METADATA_SERVICE_NUM_ATTEMPTS / metadata_service_num_attempts), on top of `base`.
+[[nodiscard]] Result<ImdsOptions> imds_options_from_config(const config::ResolvedConfig& config, ImdsOptions base = {});
+
+/// The instance's region from IMDS, only for callers that ask for it: PUT a token, then
+/// GET /latest/meta-data/placement/region. Same calling convention as a Provider, but the
+/// final step carries the region.
+class ImdsRegionLookup {
+public:
+    using Step = std::variant<HttpCall, Result<std::string>>;
+    ImdsRegionLookup(const config::ResolvedConfig& config, ImdsOptions options);
+    [[nodiscard]] Step next(Input input);
+
+private:
+    std::string endpoint_;
+    std::optional<Error> setup_error_;
+    ImdsOptions options_;
+    int state_ = 0;
+    std::optional<std::string> token_;
+};
+
+/// Drives an ImdsRegionLookup with `transport` (none: declined).
+[[nodiscard]] Result<std::string> imds_region(ImdsRegionLookup& lookup, const Transport* transport);
+
 }  // namespace awsreq::credentials

@@ -264,3 +264,22 @@ TEST_CASE("loopback STS: an error document becomes a typed error") {
     CHECK_THAT(r.error().message, Catch::Contains("AccessDenied"));
     CHECK_THAT(r.error().to_string(), !Catch::Contains("basesecret"));
 }
+
+TEST_CASE("loopback IMDS: the region, when asked for") {
+    test::LoopbackServer srv;
+    srv.server().Put("/latest/api/token", [](const httplib::Request&, httplib::Response& res) { res.set_content("t", "text/plain"); });
+    srv.server().Get("/latest/meta-data/placement/region", [](const httplib::Request& req, httplib::Response& res) {
+        if (req.get_header_value("x-aws-ec2-metadata-token") != "t") {
+            res.status = 401;
+            return;
+        }
+        res.set_content("sa-east-1", "text/plain");
+    });
+    srv.start();
+    auto s = setup({{"AWS_EC2_METADATA_SERVICE_ENDPOINT", srv.url()}});
+    ImdsRegionLookup lookup(s.cfg, ImdsOptions{});
+    auto transport = test::httplib_transport();
+    auto r = imds_region(lookup, &transport);
+    REQUIRE(r.has_value());
+    CHECK(*r == "sa-east-1");
+}

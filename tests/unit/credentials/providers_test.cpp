@@ -313,3 +313,36 @@ TEST_CASE("a profile named explicitly must exist") {
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().type == error_type::credentials_error);
 }
+
+TEST_CASE("IMDS timeout and attempts from configuration") {
+    auto f = fixture({{"AWS_METADATA_SERVICE_TIMEOUT", "2.5"}}, {{"/h/.aws/config", "[default]\nmetadata_service_num_attempts = 3\n"}});
+    auto o = imds_options_from_config(f.cfg);
+    REQUIRE(o.has_value());
+    CHECK(o->timeout == std::chrono::milliseconds(2500));
+    CHECK(o->attempts == 3);
+    auto bad = fixture({{"AWS_METADATA_SERVICE_NUM_ATTEMPTS", "many"}});
+    CHECK_FALSE(imds_options_from_config(bad.cfg).has_value());
+}
+
+TEST_CASE("IMDS region lookup happens only when asked, and declines without a transport") {
+    auto f = fixture({});
+    ImdsRegionLookup lookup(f.cfg, ImdsOptions{});
+    auto s1 = lookup.next(std::monostate{});
+    CHECK(std::get<HttpCall>(s1).request.method == "PUT");
+    auto s2 = lookup.next(Result<HttpResponse>(response(200, "T")));
+    CHECK(std::get<HttpCall>(s2).request.url == "http://169.254.169.254/latest/meta-data/placement/region");
+    auto s3 = lookup.next(Result<HttpResponse>(response(200, "eu-north-1\n")));
+    CHECK(std::get<Result<std::string>>(s3).value() == "eu-north-1");
+    ImdsRegionLookup offline(f.cfg, ImdsOptions{});
+    CHECK_FALSE(imds_region(offline, nullptr).has_value());
+}
+
+TEST_CASE("the real process runner feeds standard input") {
+    auto run = system_process_runner();
+    auto r = run(ProcessCall{{"cat"}, std::string(100000, 'x')});
+    REQUIRE(r.has_value());
+    CHECK(r->out.size() == 100000);
+    auto ignored = run(ProcessCall{{"true"}, std::string(1 << 20, 'y')});  // never reads: no SIGPIPE death
+    REQUIRE(ignored.has_value());
+    CHECK(ignored->exit_code == 0);
+}
