@@ -59,6 +59,11 @@ Result<ProcessOutput> take_process_output(Input& in) {
     return fail(error_type::credentials_error, "expected a process result to be fed back");
 }
 
+Failure unreachable(std::string_view what, const Error& cause) {
+    const char* type = cause.type == error_kind::io_not_allowed ? error_kind::io_not_allowed : error_type::credentials_error;
+    return fail(type, std::string(what) + " could not be reached: " + cause.message);
+}
+
 Failure http_status_error(std::string_view what, int status) {
     return fail(error_type::credentials_error, std::string(what) + " returned HTTP " + std::to_string(status));
 }

@@ -35,6 +35,10 @@ namespace awsreq::credentials::detail {
 [[nodiscard]] Result<HttpResponse> take_response(Input& in);
 [[nodiscard]] Result<ProcessOutput> take_process_output(Input& in);
 
+/// "<what> could not be reached: ..."; keeps NetworkDisabledError as its type so callers can
+/// tell "not allowed" from "failed".
+[[nodiscard]] Failure unreachable(std::string_view what, const Error& cause);
+
 /// "<what> returned HTTP <status>" without echoing the body (it may hold secrets).
 [[nodiscard]] Failure http_status_error(std::string_view what, int status);
 

@@ -50,8 +50,7 @@ public:
                 ++attempt_;
                 return call_;
             }
-            return Result<Credentials>(fail(error_type::credentials_error,
-                                            "container credentials endpoint could not be reached: " + r.error().message));
+            return Result<Credentials>(detail::unreachable("the container credentials endpoint", r.error()));
         }
         if (r->status != 200) {
             if (detail::retryable_status(r->status) && attempt_ < kAttempts) {

@@ -29,8 +29,7 @@ public:
         }
         auto r = detail::take_response(in);
         if (!r)
-            return Result<Credentials>(
-                fail(error_type::credentials_error, "the SSO portal could not be reached: " + r.error().message));
+            return Result<Credentials>(detail::unreachable("the SSO portal", r.error()));
         if (r->status != 200) return Result<Credentials>(detail::http_status_error("the SSO portal", r->status));
         auto doc = detail::parse_json(r->body, "the SSO GetRoleCredentials response");
         if (!doc) return doc.failure();

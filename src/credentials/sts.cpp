@@ -59,8 +59,7 @@ public:
                 ++attempt_;
                 return call_;
             }
-            return Result<Credentials>(fail(error_type::credentials_error,
-                                            "STS " + action_ + " could not be reached: " + r.error().message));
+            return Result<Credentials>(detail::unreachable("STS " + action_, r.error()));
         }
         if (r->status != 200) {
             auto code = detail::xml_tag(r->body, "Code");
