@@ -5,6 +5,7 @@
 #include <awsreq/config/resolved_config.hpp>
 #include <awsreq/credentials/chain.hpp>
 #include <awsreq/credentials/curl_transport.hpp>
+#include <awsreq/credentials/imds.hpp>
 #include <awsreq/credentials/process.hpp>
 
 #include <nlohmann/json.hpp>
@@ -41,6 +42,9 @@ Result<Credentials> resolve_cli_credentials(const ParsedArgs& args, std::string&
                                      .now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()),
                                      .options = credentials::ChainOptions{}};
     const bool network = args.has("--allow-network");
+    auto imds = credentials::imds_options_from_config(*cfg);
+    if (!imds) return imds.failure();
+    ctx.options.imds = *imds;
     ctx.options.imds.enabled = network;
     if (network) ctx.options.mfa = prompt_mfa;
     auto runner = credentials::system_process_runner();

@@ -70,8 +70,8 @@ Result<std::optional<SsoLink>> sso_link(const config::ProfileSet& set, const con
 }
 
 // A profile's own source of credentials (no role chaining), in the AWS CLI's order.
+// credential_source only means something next to role_arn, so it is not a base source here.
 Result<BaseLink> base_link(const config::ProfileSet& set, const config::Section& p) {
-    if (auto source = get(p, "credential_source")) return BaseLink{NamedSourceLink{*source}};
     if (auto token_file = get(p, "web_identity_token_file")) {
         auto role = get(p, "role_arn");
         if (!role) return profile_error("`web_identity_token_file` was specified but `role_arn` was missing", p.name);

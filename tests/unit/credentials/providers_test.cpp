@@ -346,3 +346,11 @@ TEST_CASE("the real process runner feeds standard input") {
     REQUIRE(ignored.has_value());
     CHECK(ignored->exit_code == 0);
 }
+
+TEST_CASE("credential_source without role_arn is ignored, like the AWS CLI does") {
+    auto f = fixture({}, {{"/h/.aws/config", "[default]\ncredential_source = Environment\n"
+                                             "aws_access_key_id = CFGKEY\naws_secret_access_key = s\n"}});
+    auto r = drive(*make_default_chain(f.ctx()), nullptr, nullptr);
+    REQUIRE(r.has_value());
+    CHECK(r->access_key_id == "CFGKEY");
+}
