@@ -172,4 +172,20 @@ ProviderPtr make_default_chain(const ProviderContext& ctx) {
 
 std::string_view chain_source(const Provider& chain) { return chain.name(); }
 
+Result<Credentials> resolve_default_credentials(const ProviderContext& ctx, const Transport* transport,
+                                               const ProcessRunner* runner) {
+    auto chain = make_default_chain(ctx);
+    return drive(*chain, transport, runner);
+}
+
+std::function<Result<Credentials>(Timestamp)> default_chain_resolver(std::shared_ptr<const config::ResolvedConfig> config,
+                                                                     config::FileSystem fs, ChainOptions options,
+                                                                     Transport transport, ProcessRunner runner) {
+    return [config = std::move(config), fs = std::move(fs), options = std::move(options),
+            transport = std::move(transport), runner = std::move(runner)](Timestamp now) {
+        ProviderContext ctx{.config = config.get(), .fs = fs, .now = now, .options = options};
+        return resolve_default_credentials(ctx, transport ? &transport : nullptr, runner ? &runner : nullptr);
+    };
+}
+
 }  // namespace awsreq::credentials

@@ -4,6 +4,9 @@
 #include <awsreq/credentials/options.hpp>
 #include <awsreq/credentials/provider.hpp>
 
+#include <functional>
+#include <memory>
+
 namespace awsreq::credentials {
 
 /// AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY, with AWS_SESSION_TOKEN (or the legacy
@@ -23,6 +26,16 @@ namespace awsreq::credentials {
 /// not configured passes to the next; any other error stops the chain. Fails with
 /// NoCredentialsError when none is configured.
 [[nodiscard]] ProviderPtr make_default_chain(const ProviderContext& ctx);
+
+/// Builds the default chain for ctx and drives it: one call for the common case.
+[[nodiscard]] Result<Credentials> resolve_default_credentials(const ProviderContext& ctx, const Transport* transport,
+                                                              const ProcessRunner* runner);
+
+/// A resolver for RefreshingCredentials: each refresh runs a fresh default chain at the time it
+/// is given, sharing `config` (kept alive by the resolver) and the seams.
+[[nodiscard]] std::function<Result<Credentials>(Timestamp)> default_chain_resolver(
+    std::shared_ptr<const config::ResolvedConfig> config, config::FileSystem fs, ChainOptions options,
+    Transport transport = {}, ProcessRunner runner = {});
 
 /// The name of the provider that produced the last result of a chain made by
 /// make_default_chain (for `configure list`); empty before it finished.

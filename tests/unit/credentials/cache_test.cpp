@@ -98,3 +98,18 @@ TEST_CASE("a resolver that throws becomes a typed error") {
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().type == error_type::credentials_error);
 }
+
+#include <awsreq/credentials/chain.hpp>
+
+TEST_CASE("the default chain as the cache's resolver") {
+    auto cfg = config::resolve_config({}, config::map_env({{"HOME", "/h"}, {"AWS_ACCESS_KEY_ID", "AKIDCACHE"},
+                                                           {"AWS_SECRET_ACCESS_KEY", "s"},
+                                                           {"AWS_CREDENTIAL_EXPIRATION", "2030-01-01T00:00:00Z"}}),
+                                      config::map_file_system({}));
+    REQUIRE(cfg.has_value());
+    auto shared = std::make_shared<const config::ResolvedConfig>(std::move(*cfg));
+    RefreshingCredentials cache(default_chain_resolver(shared, config::map_file_system({}), ChainOptions{}));
+    auto r = cache.get(at(1700000000));
+    REQUIRE(r.has_value());
+    CHECK(r->access_key_id == "AKIDCACHE");
+}
