@@ -100,8 +100,8 @@ Result<void> apply_config(const Json& cfg, ClientConfig& c) {
 
 class Batch {
 public:
-    Batch(model::DataPath path, std::string default_region, Result<Credentials> creds, Timestamp now)
-        : catalog_(std::move(path)), default_region_(std::move(default_region)), creds_(std::move(creds)), now_(now) {}
+    Batch(model::DataPath path, Result<config::ResolvedConfig> cfg, Result<Credentials> creds, Timestamp now)
+        : catalog_(std::move(path)), cfg_(std::move(cfg)), creds_(std::move(creds)), now_(now) {}
 
     void line(std::string_view text, std::string& out) {
         auto r = process(text, out);
@@ -124,16 +124,20 @@ private:
         const Json* params = &kEmpty;
         if (auto p = in.find("params"); p != in.end()) params = &*p;
 
-        ClientConfig config;
-        config.region = default_region_;
+        // Clients are cached per (service, region, config) of the line.
+        std::string key = service->get_ref<const std::string&>();
+        key += '\n';
+        const Json* region = nullptr;
         if (auto r = in.find("region"); r != in.end()) {
             if (!r->is_string()) return fail(kLineError, "\"region\" must be a string", "region");
-            config.region = r->get<std::string>();
+            region = &*r;
+            key += r->get_ref<const std::string&>();
         }
-        std::string key = service->get_ref<const std::string&>() + '\n' + config.region;
+        const Json* line_config = nullptr;
         if (auto c = in.find("config"); c != in.end()) {
-            if (auto ok = apply_config(*c, config); !ok) return ok;
-            key += '\n' + c->dump();
+            line_config = &*c;
+            key += '\n';
+            key += c->dump();
         }
         Timestamp time = now_;
         if (auto t = in.find("time"); t != in.end()) {
@@ -155,6 +159,13 @@ private:
 
         auto it = clients_.find(key);
         if (it == clients_.end()) {
+            if (!cfg_) return cfg_.failure();
+            auto model = catalog_.registry().service(service->get_ref<const std::string&>());
+            if (!model) return model.failure();
+            ClientConfig config = client_config(*cfg_, (*model)->metadata().service_id);
+            if (region) config.region = region->get<std::string>();
+            if (line_config)
+                if (auto ok = apply_config(*line_config, config); !ok) return ok;
             auto client = catalog_.client(service->get_ref<const std::string&>(), config);
             if (!client) return client.failure();
             it = clients_.emplace(key, std::move(*client)).first;
@@ -188,7 +199,7 @@ private:
     }
 
     ServiceCatalog catalog_;
-    std::string default_region_;
+    Result<config::ResolvedConfig> cfg_;
     Result<Credentials> creds_;
     Timestamp now_;
     std::unordered_map<std::string, Client> clients_;
@@ -207,7 +218,7 @@ int cmd_batch(const Args& argv, Io& io) {
     if (!a.positionals.empty()) return usage_error(io, "batch reads its lines from stdin and takes no arguments");
     auto now = signing_time(a);
     if (!now) return report(io, now.error());
-    Batch batch(data_path(a), region_of(a), environment_credentials(), *now);
+    Batch batch(data_path(a), cli_config(a), cli_credentials(a), *now);
     std::string line, out;
     out.reserve(1 << 16);
     while (std::getline(io.in, line)) {

@@ -63,12 +63,12 @@ int cmd_presign(const Args& argv, Io& io) {
     }
     auto time = signing_time(a);
     if (!time) return report(io, time.error());
-    auto creds = environment_credentials();
+    auto creds = cli_credentials(a);
     if (!creds) return report(io, creds.error());
+    auto cfg = cli_config(a);
+    if (!cfg) return report(io, cfg.error());
     ServiceCatalog catalog(data_path(a));
-    ClientConfig config;
-    config.region = region_of(a);
-    auto client = catalog.client(service, config);
+    auto client = make_client(catalog, *cfg, service);
     if (!client) return report(io, client.error());
     CallOptions call;
     call.endpoint_url = a.get("--endpoint-url");

@@ -38,12 +38,12 @@ int cmd_request(const Args& argv, Io& io) {
     if (!params) return report(io, params.error());
     auto time = signing_time(a);
     if (!time) return report(io, time.error());
-    auto creds = environment_credentials();
+    auto creds = cli_credentials(a);
     if (!creds) return report(io, creds.error());
+    auto cfg = cli_config(a);
+    if (!cfg) return report(io, cfg.error());
     ServiceCatalog catalog(data_path(a));
-    ClientConfig config;
-    config.region = region_of(a);
-    auto client = catalog.client(a.positionals[0], config);
+    auto client = make_client(catalog, *cfg, a.positionals[0]);
     if (!client) return report(io, client.error());
     CallOptions call;
     call.endpoint_url = a.get("--endpoint-url");
