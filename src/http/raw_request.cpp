@@ -3,19 +3,22 @@
 #include <awsreq/core/encoding.hpp>
 #include <awsreq/http/url_parts.hpp>
 
+#include <array>
+
 namespace awsreq {
 namespace {
 
-bool is_tchar(char c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-    switch (c) {
-        case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-        case '-': case '.': case '^': case '_': case '`': case '|': case '~':
-            return true;
-        default:
-            return false;
-    }
-}
+// RFC 9110 token characters.
+constexpr std::array<bool, 256> kTchar = [] {
+    std::array<bool, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
+    for (int c = '0'; c <= '9'; ++c) t[c] = true;
+    for (char c : std::string_view("!#$%&'*+-.^_`|~")) t[static_cast<unsigned char>(c)] = true;
+    return t;
+}();
+
+bool is_tchar(char c) { return kTchar[static_cast<unsigned char>(c)]; }
 
 Failure bad_request(int line, std::string message, std::string field = {}) {
     Error e = make_error(error_type::invalid_request, std::move(message), std::move(field));
@@ -53,6 +56,12 @@ Result<void> validate_header(std::string_view name, std::string_view value) {
                         "header name \"" + std::string(name.substr(0, 100)) +
                             "\" has a character not allowed in a field name",
                         std::string(name));
+    bool any_control = false;
+    for (char ch : value) {
+        auto c = static_cast<unsigned char>(ch);
+        any_control |= (c < 0x20 && c != '\t') || c == 0x7f;
+    }
+    if (!any_control) return {};
     for (std::size_t i = 0; i < value.size(); ++i) {
         auto c = static_cast<unsigned char>(value[i]);
         bool folding = (c == '\n' && i + 1 < value.size() && (value[i + 1] == ' ' || value[i + 1] == '\t'));

@@ -1,5 +1,6 @@
 #include <awsreq/http/url_parts.hpp>
 
+#include <array>
 #include <cctype>
 #include <string>
 
@@ -14,20 +15,30 @@ Failure bad_url(std::string_view url, std::string_view part, std::string_view wh
     return Failure{std::move(e)};
 }
 
-bool is_host_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '.' || c == '_';
-}
+constexpr std::array<bool, 256> kHostChar = [] {
+    std::array<bool, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
+    for (int c = '0'; c <= '9'; ++c) t[c] = true;
+    t['-'] = t['.'] = t['_'] = true;
+    return t;
+}();
+
+bool is_host_char(char c) { return kHostChar[static_cast<unsigned char>(c)]; }
 
 }  // namespace
 
 Result<UrlParts> split_url(std::string_view url) {
     UrlParts p;
     if (url.empty()) return bad_url(url, "url", "it is empty");
+    unsigned char lowest = 0xff;
+    bool has_del = false;
     for (char c : url) {
         auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7f) return bad_url(url, "url", "it contains a control character");
+        lowest = u < lowest ? u : lowest;
+        has_del |= u == 0x7f;
     }
+    if (lowest < 0x20 || has_del) return bad_url(url, "url", "it contains a control character");
     std::string_view rest = url;
     if (rest.front() != '/') {
         auto colon = rest.find("://");
@@ -37,7 +48,9 @@ Result<UrlParts> split_url(std::string_view url) {
         if (p.scheme != "https" && p.scheme != "http")
             return bad_url(url, "scheme", "the scheme must be http or https");
         rest.remove_prefix(colon + 3);
-        auto end = rest.find_first_of("/?#");
+        std::size_t end = 0;
+        while (end < rest.size() && rest[end] != '/' && rest[end] != '?' && rest[end] != '#') ++end;
+        if (end == rest.size()) end = std::string_view::npos;
         p.authority = rest.substr(0, end);
         rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end);
         if (p.authority.find('@') != std::string_view::npos)

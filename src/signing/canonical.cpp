@@ -3,7 +3,12 @@
 #include <awsreq/core/encoding.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
+// The canonical request is built on every signature, so the scratch space (lower-case names,
+// header references, encoded query pairs) lives in per-thread buffers that keep their capacity:
+// a warm signer allocates nothing here.
 namespace awsreq::detail {
 namespace {
 
@@ -14,12 +19,30 @@ constexpr std::string_view kNeverSigned[] = {"authorization", "user-agent", "exp
                                              "x-amzn-trace-id"};
 
 struct HeaderRef {
-    std::string_view name;   // original case
-    std::string_view value;  // raw
-    std::uint32_t lower_pos; // lower-case name inside the scratch buffer
+    std::string_view value;   // raw
+    std::uint32_t lower_pos;  // lower-case name inside the scratch buffer
     std::uint32_t lower_len;
-    std::uint32_t order;
 };
+
+struct Span {
+    std::uint32_t pos, len;
+};
+struct QueryRef {
+    Span name, value;
+};
+
+struct Scratch {
+    std::string lower;
+    std::vector<HeaderRef> refs;
+    std::string query_text;
+    std::vector<QueryRef> query;
+    std::string path;
+};
+
+Scratch& scratch() {
+    thread_local Scratch s;
+    return s;
+}
 
 void lower_into(std::string& buf, std::string_view s) {
     for (char c : s) buf.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
@@ -29,6 +52,66 @@ std::string_view trim(std::string_view v) {
     while (!v.empty() && is_ws(v.front())) v.remove_prefix(1);
     while (!v.empty() && is_ws(v.back())) v.remove_suffix(1);
     return v;
+}
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+constexpr std::array<bool, 256> make_unreserved(bool with_slash) {
+    std::array<bool, 256> t{};
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
+    for (int c = '0'; c <= '9'; ++c) t[c] = true;
+    t['-'] = t['.'] = t['_'] = t['~'] = true;
+    t['/'] = with_slash;
+    return t;
+}
+constexpr auto kUnreserved = make_unreserved(false);
+constexpr auto kUnreservedOrSlash = make_unreserved(true);
+
+// Percent-decodes `raw` (when asked) and SigV4-encodes the result into `out`, in one pass;
+// runs of characters that need no work are copied in bulk.
+void reencode_into(std::string& out, std::string_view raw, bool decode, bool keep_slash = false) {
+    constexpr char kHex[] = "0123456789ABCDEF";
+    const auto& keep = keep_slash ? kUnreservedOrSlash : kUnreserved;
+    const char* p = raw.data();
+    const char* end = p + raw.size();
+    while (p < end) {
+        const char* run = p;
+        while (p < end && keep[static_cast<unsigned char>(*p)]) ++p;
+        out.append(run, static_cast<std::size_t>(p - run));
+        if (p == end) break;
+        auto c = static_cast<unsigned char>(*p);
+        if (decode && c == '%' && end - p > 2) {
+            int hi = hex_value(p[1]), lo = hex_value(p[2]);
+            if (hi >= 0 && lo >= 0) {
+                c = static_cast<unsigned char>(hi * 16 + lo);
+                p += 2;
+            }
+        }
+        if (keep[c]) {
+            out.push_back(static_cast<char>(c));
+        } else {
+            char buf[3] = {'%', kHex[c >> 4], kHex[c & 15]};
+            out.append(buf, 3);
+        }
+        ++p;
+    }
+}
+
+bool needs_dot_segment_removal(std::string_view path) {
+    if (path.find("//") != std::string_view::npos) return true;
+    for (std::size_t i = 0; i < path.size(); ++i)
+        if (path[i] == '.' && (i == 0 || path[i - 1] == '/')) {
+            std::size_t j = i + 1;
+            if (j < path.size() && path[j] == '.') ++j;
+            if (j == path.size() || path[j] == '/') return true;
+        }
+    return false;
 }
 
 void remove_dot_segments(std::string_view path, std::string& out) {
@@ -61,28 +144,27 @@ void remove_dot_segments(std::string_view path, std::string& out) {
     if (trailing && !segs.empty()) out.push_back('/');
 }
 
-struct QueryPair {
-    std::string name;
-    std::string value;
-};
-
-void add_query_pair(std::vector<QueryPair>& pairs, std::string_view raw_name, std::string_view raw_value,
-                    bool decode) {
-    QueryPair p;
-    if (decode) {
-        uri_encode_append(p.name, percent_decode(raw_name));
-        uri_encode_append(p.value, percent_decode(raw_value));
-    } else {
-        uri_encode_append(p.name, raw_name);
-        uri_encode_append(p.value, raw_value);
-    }
-    pairs.push_back(std::move(p));
+bool contains(std::span<const std::string_view> v, std::string_view s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
 }
 
 }  // namespace
 
 void canonical_header_value(std::string_view v, std::string& out) {
     v = trim(v);
+    // Most values have no whitespace runs to collapse: copy them whole.
+    bool simple = true;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        char c = v[i];
+        if (c == '\t' || c == '\r' || c == '\n' || (c == ' ' && v[i + 1] == ' ')) {
+            simple = false;
+            break;
+        }
+    }
+    if (simple) {
+        out.append(v);
+        return;
+    }
     bool in_ws = false;
     for (char c : v) {
         if (is_ws(c)) {
@@ -96,22 +178,77 @@ void canonical_header_value(std::string_view v, std::string& out) {
 }
 
 void canonical_uri(std::string_view path, PathNormalization norm, UriEncoding enc, std::string& out) {
-    std::string normalized;
-    if (norm == PathNormalization::normalize) {
+    std::string& normalized = scratch().path;
+    if (norm == PathNormalization::normalize && needs_dot_segment_removal(path)) {
+        normalized.clear();
         remove_dot_segments(path, normalized);
         path = normalized;
     }
-    if (enc == UriEncoding::double_encode) {
-        uri_encode_append(out, path, true);
-    } else {
-        uri_encode_append(out, percent_decode(path), true);
-    }
+    reencode_into(out, path, enc == UriEncoding::single_encode, true);
 }
 
-Result<void> build_canonical_request(const CanonicalInput& in, std::string& out,
-                                     std::string& signed_headers, CanonicalLayout* layout) {
-    out.clear();
+Result<void> canonical_headers(const CanonicalInput& in, std::string& block, std::string& signed_headers) {
+    block.clear();
     signed_headers.clear();
+    Scratch& s = scratch();
+    s.lower.clear();
+    s.refs.clear();
+    bool have_host = false;
+    auto consider = [&](std::string_view name, std::string_view value, bool from_request) {
+        auto pos = static_cast<std::uint32_t>(s.lower.size());
+        lower_into(s.lower, name);
+        std::string_view ln = std::string_view(s.lower).substr(pos);
+        if (from_request && contains(in.skip_request_headers, ln)) {
+            s.lower.resize(pos);
+            return;
+        }
+        if (ln == "host") have_host = true;
+        bool is_signed = in.only_signed.empty()
+                             ? !(contains(kNeverSigned, ln) || contains(in.also_unsigned, ln))
+                             : contains(in.only_signed, ln);
+        if (!is_signed) {
+            s.lower.resize(pos);
+            return;
+        }
+        s.refs.push_back(HeaderRef{value, pos, static_cast<std::uint32_t>(name.size())});
+    };
+    if (in.headers)
+        for (const auto& h : *in.headers) consider(h.name, h.value, true);
+    for (const auto& [n, v] : in.extra_headers) consider(n, v, false);
+    if (!have_host) {
+        if (in.url->authority.empty())
+            return fail(error_type::invalid_request, "the request has no Host header and no host in its URL", "Host");
+        consider("host", host_header_for(*in.url), false);
+    }
+    auto lname = [&](const HeaderRef& r) { return std::string_view(s.lower).substr(r.lower_pos, r.lower_len); };
+    std::stable_sort(s.refs.begin(), s.refs.end(),
+                     [&](const HeaderRef& a, const HeaderRef& b) { return lname(a) < lname(b); });
+    for (auto want : in.only_signed) {
+        bool found = std::any_of(s.refs.begin(), s.refs.end(), [&](const HeaderRef& r) { return lname(r) == want; });
+        if (!found)
+            return fail(error_type::invalid_request,
+                        "signed header \"" + std::string(want) + "\" is missing from the request", std::string(want));
+    }
+    for (std::size_t i = 0; i < s.refs.size(); ++i) {
+        std::string_view ln = lname(s.refs[i]);
+        if (i > 0 && lname(s.refs[i - 1]) == ln) {
+            block.push_back(',');
+        } else {
+            if (i) block.push_back('\n');
+            block.append(ln);
+            block.push_back(':');
+            if (!signed_headers.empty()) signed_headers.push_back(';');
+            signed_headers.append(ln);
+        }
+        canonical_header_value(s.refs[i].value, block);
+    }
+    if (!s.refs.empty()) block.push_back('\n');
+    return {};
+}
+
+Result<void> build_canonical_request(const CanonicalInput& in, std::string& out, std::string& signed_headers,
+                                     CanonicalLayout* layout, const std::string* header_block) {
+    out.clear();
     out.append(in.method);
     out.push_back('\n');
     if (layout) layout->uri_begin = out.size();
@@ -120,7 +257,19 @@ Result<void> build_canonical_request(const CanonicalInput& in, std::string& out,
 
     // Query: decode each pair, encode it the SigV4 way, sort by name then value.
     if (layout) layout->query_begin = out.size();
-    std::vector<QueryPair> pairs;
+    Scratch& s = scratch();
+    s.query_text.clear();
+    s.query.clear();
+    auto add_pair = [&](std::string_view name, std::string_view value, bool decode) {
+        QueryRef q;
+        q.name.pos = static_cast<std::uint32_t>(s.query_text.size());
+        reencode_into(s.query_text, name, decode);
+        q.name.len = static_cast<std::uint32_t>(s.query_text.size() - q.name.pos);
+        q.value.pos = static_cast<std::uint32_t>(s.query_text.size());
+        reencode_into(s.query_text, value, decode);
+        q.value.len = static_cast<std::uint32_t>(s.query_text.size() - q.value.pos);
+        s.query.push_back(q);
+    };
     std::string_view q = in.url->query;
     while (!q.empty()) {
         auto amp = q.find('&');
@@ -131,87 +280,31 @@ Result<void> build_canonical_request(const CanonicalInput& in, std::string& out,
         std::string_view name = item.substr(0, eq);
         std::string_view value = eq == std::string_view::npos ? std::string_view{} : item.substr(eq + 1);
         if (!in.exclude_query_param.empty() && percent_decode(name) == in.exclude_query_param) continue;
-        add_query_pair(pairs, name, value, true);
+        add_pair(name, value, true);
     }
-    for (const auto& [n, v] : in.extra_query) add_query_pair(pairs, n, v, false);
-    std::sort(pairs.begin(), pairs.end(), [](const QueryPair& a, const QueryPair& b) {
-        return a.name != b.name ? a.name < b.name : a.value < b.value;
+    for (const auto& [n, v] : in.extra_query) add_pair(n, v, false);
+    std::string_view text = s.query_text;
+    auto str = [&](Span sp) { return text.substr(sp.pos, sp.len); };
+    std::sort(s.query.begin(), s.query.end(), [&](const QueryRef& a, const QueryRef& b) {
+        auto an = str(a.name), bn = str(b.name);
+        return an != bn ? an < bn : str(a.value) < str(b.value);
     });
-    for (std::size_t i = 0; i < pairs.size(); ++i) {
+    for (std::size_t i = 0; i < s.query.size(); ++i) {
         if (i) out.push_back('&');
-        out.append(pairs[i].name);
+        out.append(str(s.query[i].name));
         out.push_back('=');
-        out.append(pairs[i].value);
+        out.append(str(s.query[i].value));
     }
     out.push_back('\n');
 
-    // Headers: lower-case names, sorted (stable, so repeated headers keep their order).
     if (layout) layout->headers_begin = out.size();
-    std::string lower;
-    lower.reserve(256);
-    std::vector<HeaderRef> refs;
-    std::size_t n_in = in.headers ? in.headers->size() : 0;
-    refs.reserve(n_in + in.extra_headers.size() + 1);
-    auto push = [&](std::string_view name, std::string_view value) {
-        HeaderRef r{name, value, static_cast<std::uint32_t>(lower.size()),
-                    static_cast<std::uint32_t>(name.size()), static_cast<std::uint32_t>(refs.size())};
-        lower_into(lower, name);
-        refs.push_back(r);
-    };
-    bool have_host = false;
-    if (in.headers)
-        for (const auto& h : *in.headers) {
-            push(h.name, h.value);
-            if (iequals(h.name, "host")) have_host = true;
-        }
-    for (const auto& [n, v] : in.extra_headers) {
-        push(n, v);
-        if (iequals(n, "host")) have_host = true;
+    if (header_block) {
+        out.append(*header_block);
+    } else {
+        thread_local std::string block;
+        if (auto r = canonical_headers(in, block, signed_headers); !r) return r;
+        out.append(block);
     }
-    std::string host_value;
-    if (!have_host) {
-        if (in.url->authority.empty())
-            return fail(error_type::invalid_request, "the request has no Host header and no host in its URL",
-                        "Host");
-        host_value = std::string(host_header_for(*in.url));
-        push("host", host_value);
-    }
-    auto lname = [&](const HeaderRef& r) { return std::string_view(lower).substr(r.lower_pos, r.lower_len); };
-    auto is_signed = [&](std::string_view ln) {
-        if (!in.only_signed.empty())
-            return std::find(in.only_signed.begin(), in.only_signed.end(), ln) != in.only_signed.end();
-        for (auto ns : kNeverSigned)
-            if (ln == ns) return false;
-        for (auto ns : in.also_unsigned)
-            if (ln == ns) return false;
-        return true;
-    };
-    refs.erase(std::remove_if(refs.begin(), refs.end(), [&](const HeaderRef& r) { return !is_signed(lname(r)); }),
-               refs.end());
-    std::stable_sort(refs.begin(), refs.end(),
-                     [&](const HeaderRef& a, const HeaderRef& b) { return lname(a) < lname(b); });
-    for (auto want : in.only_signed) {
-        bool found = std::any_of(refs.begin(), refs.end(), [&](const HeaderRef& r) { return lname(r) == want; });
-        if (!found)
-            return fail(error_type::invalid_request,
-                        "signed header \"" + std::string(want) + "\" is missing from the request",
-                        std::string(want));
-    }
-    for (std::size_t i = 0; i < refs.size(); ++i) {
-        std::string_view ln = lname(refs[i]);
-        bool continues = i > 0 && lname(refs[i - 1]) == ln;
-        if (continues) {
-            out.push_back(',');
-        } else {
-            if (i) out.push_back('\n');
-            out.append(ln);
-            out.push_back(':');
-            if (!signed_headers.empty()) signed_headers.push_back(';');
-            signed_headers.append(ln);
-        }
-        canonical_header_value(refs[i].value, out);
-    }
-    if (!refs.empty()) out.push_back('\n');
     out.push_back('\n');
     if (layout) layout->signed_begin = out.size();
     out.append(signed_headers);

@@ -26,6 +26,8 @@ struct CanonicalInput {
     std::span<const NameValue> extra_headers;
     std::span<const std::string_view> only_signed;
     std::span<const std::string_view> also_unsigned;  ///< lower-case names left out
+    /// Lower-case names of request headers the signer replaces (its own X-Amz-Date, token...).
+    std::span<const std::string_view> skip_request_headers;
     std::span<const NameValue> extra_query;  ///< raw (decoded) name/value pairs to add
     std::string_view exclude_query_param;     ///< e.g. "X-Amz-Signature" when verifying
     PathNormalization path = PathNormalization::normalize;
@@ -39,10 +41,17 @@ struct CanonicalLayout {
                 payload_begin = 0;
 };
 
+/// Writes the canonical header block ("name:value\n" lines) into `block` and the signed-header
+/// list into `signed_headers` (both cleared first). Fails on a missing signed header
+/// (verification) or a missing Host.
+Result<void> canonical_headers(const CanonicalInput& in, std::string& block, std::string& signed_headers);
+
 /// Writes the canonical request into `out` (cleared first) and the signed-header list into
-/// `signed_headers`. Fails on a missing signed header (verification) or a missing Host.
+/// `signed_headers`. When `header_block` is given, it is the already computed canonical_headers()
+/// result for the same input and is reused.
 Result<void> build_canonical_request(const CanonicalInput& in, std::string& out,
-                                     std::string& signed_headers, CanonicalLayout* layout);
+                                     std::string& signed_headers, CanonicalLayout* layout,
+                                     const std::string* header_block = nullptr);
 
 /// Canonical URI of a wire path under the given rules.
 void canonical_uri(std::string_view path, PathNormalization norm, UriEncoding enc,

@@ -62,7 +62,30 @@ struct Work {
     std::string string_to_sign;
     std::string signature;
     bool token_signed = false;
+    std::string header_block;
+    std::string expires;
+
+    // Reuse keeps capacity: a warm thread signs without allocating scratch space.
+    void reset() {
+        date_stamp.clear();
+        payload_hash.clear();
+        scope.clear();
+        credential.clear();
+        signed_headers.clear();
+        string_to_sign.clear();
+        signature.clear();
+        token_signed = false;
+    }
 };
+
+Work& thread_work() {
+    thread_local Work w;
+    w.reset();
+    return w;
+}
+
+// SHA-256 of the empty string: most GET/HEAD/DELETE bodies.
+constexpr std::string_view kEmptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 Result<void> prepare(const RequestView& req, const Credentials& creds, const SigningParams& p, Work& w) {
     const SigningOptions& o = p.options;
@@ -112,10 +135,10 @@ Result<void> prepare(const RequestView& req, const Credentials& creds, const Sig
                                 "STREAMING-* value",
                                 "x-amz-content-sha256");
                 w.payload_hash = g;
+            } else if (req.body.empty()) {
+                w.payload_hash = kEmptyPayloadHash;
             } else {
-                Sha256Digest d = sha256(req.body);
-                w.payload_hash.clear();
-                hex_append(w.payload_hash, d);
+                hex_append(w.payload_hash, sha256(req.body));
             }
             break;
         }
@@ -124,10 +147,8 @@ Result<void> prepare(const RequestView& req, const Credentials& creds, const Sig
     format_amz_date_to(p.time, w.amz_date);
     std::string_view amz_date(w.amz_date, 16);
     w.date_stamp.assign(w.amz_date, 8);
-    w.scope.reserve(64);
     w.scope.append(w.date_stamp).append("/").append(p.region).append("/").append(p.service).append(
         "/aws4_request");
-    w.credential.reserve(creds.access_key_id.size() + 1 + w.scope.size());
     w.credential.append(creds.access_key_id).append("/").append(w.scope);
 
     const bool has_token = creds.session_token.has_value();
@@ -144,32 +165,16 @@ Result<void> prepare(const RequestView& req, const Credentials& creds, const Sig
     in.payload_hash = w.payload_hash;
 
     // The request's own X-Amz-Date / token / Authorization are replaced by ours: leave them out.
-    HeaderList filtered;
-    const HeaderList* headers = req.headers;
-    if (req.headers) {
-        bool needs_filter = false;
-        for (const auto& h : *req.headers)
-            if (iequals(h.name, "authorization") ||
-                (o.location == SignatureLocation::header && iequals(h.name, "x-amz-date")) ||
-                (has_token && iequals(h.name, "x-amz-security-token")))
-                needs_filter = true;
-        if (needs_filter) {
-            for (const auto& h : *req.headers)
-                if (!(iequals(h.name, "authorization") ||
-                      (o.location == SignatureLocation::header && iequals(h.name, "x-amz-date")) ||
-                      (has_token && iequals(h.name, "x-amz-security-token"))))
-                    filtered.add(h.name, h.value);
-            headers = &filtered;
-        }
-    }
-    in.headers = headers;
+    std::array<std::string_view, 3> skip;
+    std::size_t n_skip = 0;
+    skip[n_skip++] = "authorization";
+    if (o.location == SignatureLocation::header) skip[n_skip++] = "x-amz-date";
+    if (has_token) skip[n_skip++] = "x-amz-security-token";
+    in.headers = req.headers;
+    in.skip_request_headers = std::span(skip.data(), n_skip);
 
     std::array<detail::NameValue, 4> extra_headers;
     std::size_t n_extra_headers = 0;
-    std::array<detail::NameValue, 6> extra_query;
-    std::size_t n_extra_query = 0;
-    std::string expires = std::to_string(o.expires_in.count());
-    std::string signed_headers_preview;
     if (o.location == SignatureLocation::header) {
         if (sign_token) extra_headers[n_extra_headers++] = {"x-amz-security-token", creds.session_token->reveal()};
         extra_headers[n_extra_headers++] = {"x-amz-date", amz_date};
@@ -180,29 +185,29 @@ Result<void> prepare(const RequestView& req, const Credentials& creds, const Sig
     } else {
         if (add_content_sha) extra_headers[n_extra_headers++] = {"x-amz-content-sha256", w.payload_hash};
         in.extra_headers = std::span(extra_headers.data(), n_extra_headers);
-        // The signed-header list is itself a query parameter: compute it first.
-        std::string scratch;
-        if (auto r = detail::build_canonical_request(in, scratch, signed_headers_preview, nullptr); !r) return r;
+        // The signed-header list is itself a query parameter: compute the header block first.
+        if (auto r = detail::canonical_headers(in, w.header_block, w.signed_headers); !r) return r;
+        w.expires = std::to_string(o.expires_in.count());
+        std::array<detail::NameValue, 6> extra_query;
+        std::size_t n_extra_query = 0;
         extra_query[n_extra_query++] = {"X-Amz-Algorithm", kAlgorithm};
         extra_query[n_extra_query++] = {"X-Amz-Credential", w.credential};
         extra_query[n_extra_query++] = {"X-Amz-Date", amz_date};
-        extra_query[n_extra_query++] = {"X-Amz-SignedHeaders", signed_headers_preview};
-        extra_query[n_extra_query++] = {"X-Amz-Expires", expires};
+        extra_query[n_extra_query++] = {"X-Amz-SignedHeaders", w.signed_headers};
+        extra_query[n_extra_query++] = {"X-Amz-Expires", w.expires};
         if (sign_token) extra_query[n_extra_query++] = {"X-Amz-Security-Token", creds.session_token->reveal()};
         in.extra_query = std::span(extra_query.data(), n_extra_query);
-        if (auto r = detail::build_canonical_request(in, w.canonical, w.signed_headers, &w.layout); !r)
+        if (auto r = detail::build_canonical_request(in, w.canonical, w.signed_headers, &w.layout, &w.header_block); !r)
             return r;
     }
 
     Sha256Digest creq_hash = sha256(w.canonical);
-    w.string_to_sign.reserve(kAlgorithm.size() + 16 + w.scope.size() + 67);
     w.string_to_sign.append(kAlgorithm).append("\n").append(amz_date).append("\n").append(w.scope).append("\n");
     hex_append(w.string_to_sign, creq_hash);
 
     SigningKeyCache& cache = p.key_cache ? *p.key_cache : SigningKeyCache::shared();
     HmacSha256Key key = cache.get(creds.secret_access_key.reveal(), w.date_stamp, p.region, p.service);
     Sha256Digest sig = key.mac(w.string_to_sign);
-    w.signature.reserve(64);
     hex_append(w.signature, sig);
     return {};
 }
@@ -257,7 +262,7 @@ Result<SignedRequest> sign(const RequestView& req, const Credentials& creds, con
                     "the credentials expired at " + format_iso8601(*creds.expiration) +
                         ", before the signing time " + format_iso8601(p.time),
                     "expiration");
-    Work w;
+    Work& w = thread_work();
     if (auto r = prepare(req, creds, p, w); !r) return r.failure();
 
     SignedRequest out;
@@ -342,7 +347,7 @@ Result<SignedRequest> presign(const RequestView& req, const Credentials& creds, 
 }
 
 Result<SigningSteps> signing_steps(const RequestView& req, const Credentials& creds, const SigningParams& p) {
-    Work w;
+    Work& w = thread_work();
     if (auto r = prepare(req, creds, p, w); !r) return r.failure();
     return steps_from(w, p);
 }
