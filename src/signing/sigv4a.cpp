@@ -466,6 +466,21 @@ void replace_all(std::string& s, std::string_view what, std::string_view with) {
 
 }  // namespace
 
+Result<std::vector<std::string>> parse_region_set(std::string_view list) {
+    std::vector<std::string> out;
+    while (true) {
+        auto comma = list.find(',');
+        std::string_view item = trim_ws(list.substr(0, comma));
+        if (item.empty())
+            return fail(error_type::invalid_argument, "the region set has an empty item", "region_set");
+        if (auto r = check_token(item, "region_set", true); !r) return r.failure();
+        out.emplace_back(item);
+        if (comma == std::string_view::npos) break;
+        list.remove_prefix(comma + 1);
+    }
+    return out;
+}
+
 Result<SigningSteps> sigv4a_signing_steps(const RequestView& req, const Credentials& creds,
                                           const SigningParamsV4a& p) {
     Work w;

@@ -94,6 +94,10 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+/// Splits a comma-separated region set ("us-east-1, us-west-2", "*") as a command line or a
+/// config file gives it: items trimmed, none empty, at least one.
+[[nodiscard]] Result<std::vector<std::string>> parse_region_set(std::string_view comma_separated);
+
 /// Everything SigV4A signing depends on besides the request and the credentials.
 struct SigningParamsV4a {
     std::string_view service;             ///< the signing name, e.g. "s3"

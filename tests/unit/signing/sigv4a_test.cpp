@@ -136,3 +136,25 @@ TEST_CASE("SigV4A: the key cache is bounded", "[sigv4a]") {
     CHECK(cache.size() == 0);
     CHECK_FALSE(cache.get("", "s").has_value());
 }
+
+TEST_CASE("SigV4A: region sets from text", "[sigv4a]") {
+    CHECK(unwrap(parse_region_set("us-east-1")) == std::vector<std::string>{"us-east-1"});
+    CHECK(unwrap(parse_region_set(" us-east-1 , us-west-2")) == std::vector<std::string>{"us-east-1", "us-west-2"});
+    CHECK(unwrap(parse_region_set("*")) == std::vector<std::string>{"*"});
+    for (const char* bad : {"", ",", "us-east-1,", "us east-1", "a,,b"}) {
+        auto r = parse_region_set(bad);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().field == "region_set");
+    }
+}
+
+TEST_CASE("SigV4A: the trace shows the regionless scope", "[sigv4a]") {
+    HeaderList headers{{"Host", "example.amazonaws.com"}};
+    SigningParamsV4a p{"s3", {"us-east-1"}, example_time()};
+    p.options.record_trace = true;
+    auto r = sign_sigv4a(RequestView{"GET", "/", &headers, ""}, example_credentials(), p);
+    REQUIRE(r.has_value());
+    REQUIRE(r->trace);
+    CHECK(r->trace->scope.to_string() == "20150830/s3/aws4_request");
+    CHECK(r->trace->string_to_sign.algorithm == "AWS4-ECDSA-P256-SHA256");
+}
