@@ -19,6 +19,21 @@ std::string region_of(const ParsedArgs& args) {
     return {};
 }
 
+int report_line(Io& io, const Error& e) {
+    Error one = e;
+    constexpr std::string_view kValidationPrefix = "Parameter validation failed:\n";
+    std::string_view m = one.message;
+    if (m.starts_with(kValidationPrefix)) m.remove_prefix(kValidationPrefix.size());
+    std::string flat;
+    flat.reserve(m.size());
+    for (char c : m) {
+        if (c == '\n') flat += "; ";
+        else if (c != '\r') flat += c;
+    }
+    one.message = std::move(flat);
+    return report(io, one);
+}
+
 Result<Json> params_document(Io& io, const std::optional<std::string>& arg) {
     if (!arg) return Json::object();
     std::string text;
