@@ -8,6 +8,8 @@
 #include <awsreq/http/raw_request.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <iostream>
 #include <unordered_map>
 
@@ -106,12 +108,29 @@ Result<void> apply_config(const Json& cfg, ClientConfig& c) {
 void append_json_string(std::string& out, std::string_view s) {
     out += '"';
     std::size_t run = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) continue;
+    std::size_t i = 0;
+    // Eight bytes at a time: skip words with no control character, quote, backslash or DEL.
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    auto has_byte = [](std::uint64_t w, std::uint8_t b) {
+        std::uint64_t x = w ^ (kOnes * b);
+        return ((x - kOnes) & ~x & kHigh) != 0;
+    };
+    for (;;) {
+        for (; i + 8 <= s.size(); i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            bool low = ((w - kOnes * 0x20) & ~w & kHigh) != 0;  // some byte < 0x20
+            if (low || has_byte(w, '"') || has_byte(w, '\\') || has_byte(w, 0x7f)) break;
+        }
+        // Byte by byte until the next special character (or the end).
+        for (; i < s.size(); ++i) {
+            auto c = static_cast<unsigned char>(s[i]);
+            if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f) break;
+        }
+        if (i >= s.size()) break;
         out.append(s.data() + run, i - run);
         json_escape_append(out, s.substr(i, 1));
-        run = i + 1;
+        run = ++i;
     }
     out.append(s.data() + run, s.size() - run);
     out += '"';
@@ -261,8 +280,79 @@ private:
         out = negative ? -v : v;
         return true;
     }
-    // A nested value: its extent found by bracket matching, then parsed strictly.
+    // A nested value ("params", "config"): built directly when it only holds objects, arrays,
+    // plain ASCII strings, small integers, booleans and null (the usual params); otherwise its
+    // extent is found by bracket matching and nlohmann::json parses it strictly.
     bool document(Json& out) {
+        std::size_t start = i_;
+        if (simple_value(out, 0)) return true;
+        i_ = start;
+        return parsed_document(out);
+    }
+
+    // The simple subset, as nlohmann::json would build it (non-negative integers unsigned).
+    bool simple_value(Json& out, int depth) {
+        if (depth > 16 || i_ >= s_.size()) return false;
+        char c = s_[i_];
+        if (c == '"') {
+            std::string_view v;
+            if (!string(v)) return false;
+            out = std::string(v);
+            return true;
+        }
+        if (c == '{') {
+            ++i_;
+            out = Json::object();
+            ws();
+            if (eat('}')) return true;
+            for (;;) {
+                std::string_view key;
+                if (!string(key)) return false;
+                ws();
+                if (!eat(':')) return false;
+                ws();
+                Json v;
+                if (!simple_value(v, depth + 1)) return false;
+                if (out.contains(key)) return false;  // repeated key: the full parser's rules
+                out.emplace(std::string(key), std::move(v));
+                ws();
+                if (eat('}')) return true;
+                if (!eat(',')) return false;
+                ws();
+            }
+        }
+        if (c == '[') {
+            ++i_;
+            out = Json::array();
+            ws();
+            if (eat(']')) return true;
+            for (;;) {
+                Json v;
+                if (!simple_value(v, depth + 1)) return false;
+                out.push_back(std::move(v));
+                ws();
+                if (eat(']')) return true;
+                if (!eat(',')) return false;
+                ws();
+            }
+        }
+        if (s_.substr(i_, 4) == "true") return i_ += 4, out = true, true;
+        if (s_.substr(i_, 5) == "false") return i_ += 5, out = false, true;
+        if (s_.substr(i_, 4) == "null") return i_ += 4, out = nullptr, true;
+        bool negative = eat('-');
+        std::size_t digits_start = i_;
+        std::uint64_t v = 0;
+        while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9' && i_ - digits_start < 15) v = v * 10 + (s_[i_++] - '0');
+        std::size_t digits = i_ - digits_start;
+        if (digits == 0 || (digits > 1 && s_[digits_start] == '0')) return false;
+        if (i_ < s_.size() && ((s_[i_] >= '0' && s_[i_] <= '9') || s_[i_] == '.' || s_[i_] == 'e' || s_[i_] == 'E'))
+            return false;
+        if (negative) out = -static_cast<std::int64_t>(v);
+        else out = v;
+        return true;
+    }
+
+    bool parsed_document(Json& out) {
         std::size_t start = i_;
         int depth = 0;
         bool in_string = false;

@@ -142,7 +142,7 @@ Result<Client::Prepared> Client::prepare(std::string_view operation, const Json&
     if (!call.endpoint_url && same_customizable && builtins.region == builtins_.region) {
         ep_params = base_params_;
     } else if (!call.endpoint_url && builtins.s3_force_path_style == builtins_.s3_force_path_style &&
-               builtins.s3_use_global_endpoint && !builtins_.s3_use_global_endpoint && builtins.region == "aws-global") {
+               builtins.s3_use_global_endpoint && builtins.region == "aws-global") {
         ep_params = presign_global_params_;
     } else {
         ep_params = endpoints::make_endpoint_params(rules, builtins);
