@@ -35,20 +35,20 @@ int cmd_request(const Args& argv, Io& io) {
     auto format = output_format(a, OutputFormat::json);
     if (!format) return usage_error(io, format.error().message);
     auto params = params_document(io, a.positionals.size() == 3 ? std::optional(a.positionals[2]) : std::nullopt);
-    if (!params) return report(io, params.error());
+    if (!params) return report_line(io, params.error());
     auto time = signing_time(a);
-    if (!time) return report(io, time.error());
+    if (!time) return report_line(io, time.error());
     auto creds = cli_credentials(a);
-    if (!creds) return report(io, creds.error());
+    if (!creds) return report_line(io, creds.error());
     auto cfg = cli_config(a);
-    if (!cfg) return report(io, cfg.error());
+    if (!cfg) return report_line(io, cfg.error());
     ServiceCatalog catalog(data_path(a));
     auto client = make_client(catalog, *cfg, a.positionals[0]);
-    if (!client) return report(io, client.error());
+    if (!client) return report_line(io, client.error());
     CallOptions call;
     call.endpoint_url = a.get("--endpoint-url");
     auto req = client->build(a.positionals[1], *params, *creds, *time, call);
-    if (!req) return report(io, req.error());
+    if (!req) return report_line(io, req.error());
     io.out << render(*req, *format);
     return 0;
 }

@@ -42,6 +42,21 @@ Result<Client> make_client(ServiceCatalog& catalog, const config::ResolvedConfig
     return catalog.client(service, client_config(cfg, (*model)->metadata().service_id));
 }
 
+int report_line(Io& io, const Error& e) {
+    Error one = e;
+    constexpr std::string_view kValidationPrefix = "Parameter validation failed:\n";
+    std::string_view m = one.message;
+    if (m.starts_with(kValidationPrefix)) m.remove_prefix(kValidationPrefix.size());
+    std::string flat;
+    flat.reserve(m.size());
+    for (char c : m) {
+        if (c == '\n') flat += "; ";
+        else if (c != '\r') flat += c;
+    }
+    one.message = std::move(flat);
+    return report(io, one);
+}
+
 Result<Json> params_document(Io& io, const std::optional<std::string>& arg) {
     if (!arg) return Json::object();
     std::string text;
