@@ -2,6 +2,7 @@
 #pragma once
 
 #include <awsreq/core/result.hpp>
+#include <awsreq/signing/credentials.hpp>
 
 #include <iosfwd>
 #include <map>
@@ -61,5 +62,13 @@ int cmd_verify(const Args& args, Io& io);
 int cmd_request(const Args& args, Io& io);
 int cmd_batch(const Args& args, Io& io);
 int cmd_presign(const Args& args, Io& io);
+int cmd_endpoint(const Args& args, Io& io);
+int cmd_configure(const Args& args, Io& io);
+int cmd_credentials(const Args& args, Io& io);
+
+/// Runs the default credential chain for `--profile` / `--region` / `--endpoint-url` from the
+/// process environment and the shared files; HTTP only with `--allow-network` (through curl).
+/// `source` receives the provider that answered. Defined in cmd_credentials.cpp.
+[[nodiscard]] Result<Credentials> resolve_cli_credentials(const ParsedArgs& args, std::string& source);
 
 }  // namespace awsreq::cli

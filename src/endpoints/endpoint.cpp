@@ -25,6 +25,19 @@ std::vector<AuthScheme> auth_schemes_from_properties(const nlohmann::json& prope
     return out;
 }
 
+Result<const AuthScheme*> select_auth_scheme(const std::vector<AuthScheme>& schemes, bool sigv4a_supported) {
+    if (schemes.empty()) return static_cast<const AuthScheme*>(nullptr);
+    std::string names;
+    for (const auto& s : schemes) {
+        std::string_view name = s.name;
+        if (name.starts_with("sig")) name.remove_prefix(3);
+        if (name == "v4" || (sigv4a_supported && name == "v4a")) return &s;
+        if (!names.empty()) names += ", ";
+        names += name;
+    }
+    return fail(unknown_signature_version_error, "Unknown Signature Version: " + names + ".", "authSchemes");
+}
+
 nlohmann::json ResolvedEndpoint::to_json() const {
     nlohmann::json j = nlohmann::json::object();
     j["url"] = url;

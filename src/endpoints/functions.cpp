@@ -209,10 +209,14 @@ Value parse_url(std::string_view original) {
         std::string_view bracketed = hostinfo.substr(br + 1);
         std::size_t close = bracketed.find(']');
         hostname = bracketed.substr(0, close);
-        if (close != std::string_view::npos) {
-            std::string_view after = bracketed.substr(close + 1);
-            if (std::size_t c = after.find(':'); c != std::string_view::npos) port = after.substr(c + 1);
-        }
+        std::string_view after = close == std::string_view::npos ? std::string_view{} : bracketed.substr(close + 1);
+        // urlsplit refuses text around the brackets and a bracketed host that is no IPv6
+        // address (IPvFuture "v..." aside); botocore lets that ValueError out, we say "no URL".
+        if (br != 0 || (!after.empty() && after.front() != ':')) return Value{};
+        if (hostname.empty() || (hostname.front() != 'v' && hostname.front() != 'V' &&
+                                 !ipv6_address(hostname.substr(0, hostname.find('%')))))
+            return Value{};
+        if (!after.empty()) port = after.substr(1);
     } else {
         std::size_t c = hostinfo.find(':');
         hostname = hostinfo.substr(0, c);

@@ -13,10 +13,10 @@ namespace awsreq::endpoints {
 /// The values of the built-in parameters (`builtIn` in a rule set) for one client, already
 /// decided from its configuration (see `decide_builtins` for botocore's policy).
 struct EndpointBuiltins {
-    std::optional<std::string> region;        ///< AWS::Region
+    std::optional<std::string> region{};        ///< AWS::Region
     bool use_fips = false;                    ///< AWS::UseFIPS
     bool use_dualstack = false;               ///< AWS::UseDualStack
-    std::optional<std::string> endpoint_url;  ///< SDK::Endpoint
+    std::optional<std::string> endpoint_url{};  ///< SDK::Endpoint
     bool s3_force_path_style = false;         ///< AWS::S3::ForcePathStyle
     bool s3_accelerate = false;               ///< AWS::S3::Accelerate
     bool s3_use_arn_region = true;            ///< AWS::S3::UseArnRegion
@@ -51,13 +51,13 @@ enum class RegionalEndpoints { legacy, regional };
 
 /// The raw client configuration the built-ins derive from.
 struct ClientEndpointConfig {
-    std::optional<std::string> region;
-    std::optional<std::string> endpoint_url;  ///< the client's endpoint_url, if any
+    std::optional<std::string> region{};
+    std::optional<std::string> endpoint_url{};  ///< the client's endpoint_url, if any
     bool use_fips_endpoint = false;
     bool use_dualstack_endpoint = false;
     S3AddressingStyle s3_addressing_style = S3AddressingStyle::automatic;
     bool s3_use_accelerate_endpoint = false;
-    std::optional<bool> s3_use_arn_region;    ///< unset: true for S3, false for S3 Control
+    std::optional<bool> s3_use_arn_region{};    ///< unset: true for S3, false for S3 Control
     bool s3_disable_multiregion_access_points = false;
     RegionalEndpoints s3_us_east_1_regional_endpoint = RegionalEndpoints::legacy;
     RegionalEndpoints sts_regional_endpoints = RegionalEndpoints::legacy;
