@@ -8,6 +8,7 @@
 
 #include <curl/curl.h>
 
+#include <chrono>
 #include <cstddef>
 #include <deque>
 #include <memory>
@@ -22,7 +23,9 @@ public:
     /// Prepares (does not start) sending `req` exactly as signed: the URL's path and query bytes
     /// untouched (CURLOPT_PATH_AS_IS), the signed headers, the body. curl's own defaults that
     /// were not signed are harmless, except a made-up Content-Type, which is suppressed.
-    explicit CurlTransfer(const SignedRequest& req, const ConnectTo& to = {}) : request_(req) {
+    explicit CurlTransfer(const SignedRequest& req, const ConnectTo& to = {},
+                          std::chrono::milliseconds timeout = std::chrono::minutes(5))
+        : request_(req) {
         easy_.reset(curl_easy_init());
         if (!easy_) throw std::runtime_error("curl_easy_init failed");
         SendTarget t = send_target(request_, to);
@@ -60,8 +63,7 @@ public:
         curl_easy_setopt(e, CURLOPT_WRITEDATA, this);
         curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &CurlTransfer::on_header);
         curl_easy_setopt(e, CURLOPT_HEADERDATA, this);
-        curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, 30L);
-        curl_easy_setopt(e, CURLOPT_TIMEOUT, 300L);
+        curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
         curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     }
     CurlTransfer(const CurlTransfer&) = delete;
