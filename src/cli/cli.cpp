@@ -10,7 +10,7 @@ namespace {
 
 const std::vector<std::string_view> kCommonValueOptions = {"--region", "--profile", "--endpoint-url",
                                                            "--time", "--data-path", "--format"};
-const std::vector<std::string_view> kCommonFlags = {"--debug", "--help"};
+const std::vector<std::string_view> kCommonFlags = {"--debug", "--help", "--allow-network"};
 
 bool contains(const std::vector<std::string_view>& v, std::string_view s) {
     for (auto x : v)

@@ -56,24 +56,24 @@ int cmd_presign(const Args& argv, Io& io) {
         service = a.positionals[0];
         operation = a.positionals[1];
         auto doc = params_document(io, a.positionals.size() == 3 ? std::optional(a.positionals[2]) : std::nullopt);
-        if (!doc) return report(io, doc.error());
+        if (!doc) return report_line(io, doc.error());
         params = std::move(*doc);
     } else {
         return usage_error(io, "expected SERVICE OPERATION PARAMS_JSON, or s3://BUCKET/KEY");
     }
     auto time = signing_time(a);
-    if (!time) return report(io, time.error());
-    auto creds = environment_credentials();
-    if (!creds) return report(io, creds.error());
+    if (!time) return report_line(io, time.error());
+    auto creds = cli_credentials(a);
+    if (!creds) return report_line(io, creds.error());
+    auto cfg = cli_config(a);
+    if (!cfg) return report_line(io, cfg.error());
     ServiceCatalog catalog(data_path(a));
-    ClientConfig config;
-    config.region = region_of(a);
-    auto client = catalog.client(service, config);
-    if (!client) return report(io, client.error());
+    auto client = make_client(catalog, *cfg, service);
+    if (!client) return report_line(io, client.error());
     CallOptions call;
     call.endpoint_url = a.get("--endpoint-url");
     auto r = client->presign(operation, params, *creds, *time, std::chrono::seconds(expires), call);
-    if (!r) return report(io, r.error());
+    if (!r) return report_line(io, r.error());
     if (a.get("--format") == std::optional<std::string>("json")) {
         std::string out = "{\"method\":" + json_quote(r->method) + ",\"url\":" + json_quote(r->url) + ",\"headers\":{";
         bool first = true;

@@ -79,7 +79,7 @@ int cmd_sign(const Args& argv, Io& io) {
 
     auto time = signing_time(a);
     if (!time) return report(io, time.error());
-    auto creds = environment_credentials();
+    auto creds = cli_credentials(a);
     if (!creds) return report(io, creds.error());
     std::optional<std::string> file;
     if (!a.positionals.empty()) file = a.positionals[0];

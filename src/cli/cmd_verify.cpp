@@ -49,7 +49,7 @@ int cmd_verify(const Args& argv, Io& io) {
     auto now = signing_time(a);
     if (!now) return report(io, now.error());
     p.now = *now;
-    auto creds = environment_credentials();
+    auto creds = cli_credentials(a);
     if (!creds) return report(io, creds.error());
     std::string akid = creds->access_key_id;
     SecretString secret = creds->secret_access_key;

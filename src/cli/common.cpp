@@ -19,17 +19,9 @@ Result<Timestamp> signing_time(const ParsedArgs& args) {
     return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-Result<Credentials> environment_credentials() {
-    auto akid = getenv_str("AWS_ACCESS_KEY_ID");
-    auto secret = getenv_str("AWS_SECRET_ACCESS_KEY");
-    if (!akid || akid->empty() || !secret || secret->empty())
-        return fail(error_type::no_credentials,
-                    "no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID");
-    Credentials c{*akid, SecretString(*secret)};
-    auto token = getenv_str("AWS_SESSION_TOKEN");
-    if (!token || token->empty()) token = getenv_str("AWS_SECURITY_TOKEN");
-    if (token && !token->empty()) c.session_token = SecretString(*token);
-    return c;
+Result<Credentials> cli_credentials(const ParsedArgs& args) {
+    std::string source;
+    return resolve_cli_credentials(args, source);
 }
 
 Result<OutputFormat> output_format(const ParsedArgs& args, OutputFormat fallback) {

@@ -12,9 +12,9 @@ namespace awsreq::cli {
 /// `--time T` (basic or ISO 8601 form), or the current time.
 [[nodiscard]] Result<Timestamp> signing_time(const ParsedArgs& args);
 
-/// Credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN
-/// or the legacy AWS_SECURITY_TOKEN).
-[[nodiscard]] Result<Credentials> environment_credentials();
+/// Credentials resolved like the AWS CLI: environment, shared files, credential_process, ...;
+/// providers that need HTTP (IMDS, containers, STS, SSO) only with --allow-network.
+[[nodiscard]] Result<Credentials> cli_credentials(const ParsedArgs& args);
 
 enum class OutputFormat { http, json, curl };
 /// `--format http|json|curl`, defaulting to `fallback`.

@@ -1,5 +1,7 @@
 #include "services.hpp"
 
+#include <awsreq/config/env.hpp>
+
 #include <fstream>
 #include <sstream>
 
@@ -12,11 +14,47 @@ model::DataPath data_path(const ParsedArgs& args) {
                                     home ? *home : std::string(), *model::real_file_system());
 }
 
-std::string region_of(const ParsedArgs& args) {
-    if (auto r = args.get("--region")) return *r;
-    if (auto r = getenv_str("AWS_REGION"); r && !r->empty()) return *r;
-    if (auto r = getenv_str("AWS_DEFAULT_REGION"); r && !r->empty()) return *r;
-    return {};
+Result<config::ResolvedConfig> cli_config(const ParsedArgs& args) {
+    return config::resolve_config({args.get("--profile"), args.get("--region"), args.get("--endpoint-url")},
+                                  config::process_env(), config::real_file_system());
+}
+
+ClientConfig client_config(const config::ResolvedConfig& cfg, std::string_view service_id) {
+    ClientConfig c;
+    if (cfg.region) c.region = cfg.region->value;
+    if (auto url = cfg.endpoint_url_for(service_id)) c.endpoint_url = url->value;
+    c.use_fips_endpoint = cfg.use_fips_endpoint.value;
+    c.use_dualstack_endpoint = cfg.use_dualstack_endpoint.value;
+    switch (cfg.s3_addressing_style.value) {
+        case config::AddressingStyle::automatic: c.s3_addressing_style = endpoints::S3AddressingStyle::automatic; break;
+        case config::AddressingStyle::virtual_hosted: c.s3_addressing_style = endpoints::S3AddressingStyle::virtual_hosted; break;
+        case config::AddressingStyle::path: c.s3_addressing_style = endpoints::S3AddressingStyle::path; break;
+    }
+    c.sts_regional_endpoints = cfg.sts_regional_endpoints.value == config::StsRegionalEndpoints::regional
+                                   ? endpoints::RegionalEndpoints::regional
+                                   : endpoints::RegionalEndpoints::legacy;
+    return c;
+}
+
+Result<Client> make_client(ServiceCatalog& catalog, const config::ResolvedConfig& cfg, std::string_view service) {
+    auto model = catalog.registry().service(service);
+    if (!model) return model.failure();
+    return catalog.client(service, client_config(cfg, (*model)->metadata().service_id));
+}
+
+int report_line(Io& io, const Error& e) {
+    Error one = e;
+    constexpr std::string_view kValidationPrefix = "Parameter validation failed:\n";
+    std::string_view m = one.message;
+    if (m.starts_with(kValidationPrefix)) m.remove_prefix(kValidationPrefix.size());
+    std::string flat;
+    flat.reserve(m.size());
+    for (char c : m) {
+        if (c == '\n') flat += "; ";
+        else if (c != '\r') flat += c;
+    }
+    one.message = std::move(flat);
+    return report(io, one);
 }
 
 Result<Json> params_document(Io& io, const std::optional<std::string>& arg) {

@@ -96,6 +96,11 @@ Result<Client> Client::create(std::shared_ptr<const model::ServiceModel> model,
     c.model_ = std::move(model);
     c.resolver_ = std::move(resolver);
     c.builtins_ = endpoints::decide_builtins(endpoint_config(config, config.endpoint_url));
+    c.base_params_ = endpoints::make_endpoint_params(c.resolver_->rules(), c.builtins_);
+    endpoints::EndpointBuiltins global = c.builtins_;
+    global.region = "aws-global";
+    global.s3_use_global_endpoint = true;
+    c.presign_global_params_ = endpoints::make_endpoint_params(c.resolver_->rules(), global);
     c.config_ = std::move(config);
     const auto& sv = c.model_->metadata().signature_version;
     c.s3_signing_ = sv == "s3v4" || sv == "s3";
@@ -104,7 +109,7 @@ Result<Client> Client::create(std::shared_ptr<const model::ServiceModel> model,
     // endpoint (no operation parameters) says to sign, e.g. us-east-1 for the global STS and IAM
     // endpoints. Presigned URLs use it.
     c.client_signing_region_ = c.config_.region;
-    if (auto ep = c.resolver_->resolve(endpoints::make_endpoint_params(c.resolver_->rules(), c.builtins_)); ep)
+    if (auto ep = c.resolver_->resolve(c.base_params_); ep)
         for (const auto& scheme : (*ep)->auth_schemes)
             if (scheme.name == "sigv4" && !scheme.signing_region.empty()) {
                 c.client_signing_region_ = scheme.signing_region;
@@ -124,13 +129,43 @@ Result<Client::Prepared> Client::prepare(std::string_view operation, const Json&
                     "Parameter validation failed:\nInvalid type for parameter input, expected an object", "params");
 
     // Endpoint first: the rules decide the host, and whether S3's bucket stays in the path.
-    endpoints::ContextParams ctx;
-    for (const auto& [name, value] : protocols::endpoint_context_params(*p.op, params))
-        if (auto pv = param_value(value)) ctx.operation_params.set(name, std::move(*pv));
+    // Parameters: the built-ins' (made once per client for the usual cases), overridden by
+    // the operation's static context parameters, then by its members marked contextParam
+    // (make_endpoint_params' precedence; names the rule set does not declare are dropped).
     endpoints::EndpointBuiltins builtins =
         call.endpoint_url ? endpoints::decide_builtins(endpoint_config(config_, call.endpoint_url)) : builtins_;
     if (s3_endpoint_customizations_) customize_s3_builtins(*p.op, params, presigning, builtins);
-    auto ep = resolver_->resolve(endpoints::make_endpoint_params(resolver_->rules(), builtins, ctx));
+    thread_local endpoints::EndpointParams ep_params;  // reused: no allocation per call once warm
+    const auto& rules = resolver_->rules();
+    bool same_customizable = builtins.s3_force_path_style == builtins_.s3_force_path_style &&
+                             builtins.s3_use_global_endpoint == builtins_.s3_use_global_endpoint;
+    if (!call.endpoint_url && same_customizable && builtins.region == builtins_.region) {
+        ep_params = base_params_;
+    } else if (!call.endpoint_url && builtins.s3_force_path_style == builtins_.s3_force_path_style &&
+               builtins.s3_use_global_endpoint && builtins.region == "aws-global") {
+        ep_params = presign_global_params_;
+    } else {
+        ep_params = endpoints::make_endpoint_params(rules, builtins);
+    }
+    auto bind = [&](const std::string& name, const Json& value) {
+        if (!rules.parameter(name)) return;
+        if (auto pv = param_value(value)) ep_params.set(name, std::move(*pv));
+    };
+    for (const auto& [name, value] : p.op->static_context_params) {
+        bool overridden = false;  // a member value given for the same parameter wins, bindable or not
+        if (p.op->input && params.is_object())
+            for (const auto& m : p.op->input->shape->members)
+                if (m.ref.context_param == name)
+                    if (auto it = params.find(m.name); it != params.end() && !it->is_null()) overridden = true;
+        if (!overridden) bind(name, value);
+    }
+    if (p.op->input && params.is_object())
+        for (const auto& m : p.op->input->shape->members) {
+            if (m.ref.context_param.empty()) continue;
+            auto it = params.find(m.name);
+            if (it != params.end() && !it->is_null()) bind(m.ref.context_param, *it);
+        }
+    auto ep = resolver_->resolve(ep_params);
     if (!ep) return ep.failure();
     const endpoints::ResolvedEndpoint& endpoint = **ep;
 
@@ -217,6 +252,12 @@ Result<SignedRequest> Client::build(std::string_view operation, const Json& para
 
 Result<PresignedRequest> Client::presign(std::string_view operation, const Json& params, const Credentials& credentials,
                                          Timestamp time, std::chrono::seconds expires_in, const CallOptions& call) const {
+    // Checked here too, not only by the signer: unsigned operations must refuse it as well.
+    if (expires_in < std::chrono::seconds(1) || expires_in > std::chrono::seconds(604800))
+        return fail(error_type::invalid_expiry,
+                    "presigned URL expiry must be between 1 and 604800 seconds (7 days), got " +
+                        std::to_string(expires_in.count()),
+                    "expires_in");
     auto p = prepare(operation, params, true, call);
     if (!p) return p.failure();
     SigningOptions o = s3_signing_ ? s3_presign_options(expires_in) : p->options;

@@ -3,6 +3,7 @@
 namespace awsreq {
 
 std::string CredentialScope::to_string() const {
+    if (region.empty()) return date + "/" + service + "/aws4_request";  // SigV4A scopes have no region
     return date + "/" + region + "/" + service + "/aws4_request";
 }
 

@@ -73,6 +73,11 @@ private:
     std::shared_ptr<const endpoints::EndpointResolver> resolver_;
     ClientConfig config_;
     endpoints::EndpointBuiltins builtins_;
+    /// Endpoint parameters from the built-ins alone, made once: calls copy them and add their
+    /// context parameters instead of rebuilding every built-in. `presign_global_params_` is the
+    /// same for S3's presigned-URL global endpoint (region aws-global, UseGlobalEndpoint).
+    endpoints::EndpointParams base_params_;
+    endpoints::EndpointParams presign_global_params_;
     bool s3_signing_ = false;  ///< the model signs with S3's SigV4 rules (signatureVersion s3v4)
     std::string client_signing_region_;
     bool s3_endpoint_customizations_ = false;  ///< the model is S3 (serviceId "S3")
