@@ -62,6 +62,7 @@ int cmd_verify(const Args& args, Io& io);
 int cmd_request(const Args& args, Io& io);
 int cmd_batch(const Args& args, Io& io);
 int cmd_presign(const Args& args, Io& io);
+int cmd_presign_post(const Args& args, Io& io);
 int cmd_endpoint(const Args& args, Io& io);
 int cmd_configure(const Args& args, Io& io);
 int cmd_credentials(const Args& args, Io& io);

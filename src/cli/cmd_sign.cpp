@@ -4,6 +4,7 @@
 
 #include <awsreq/http/raw_request.hpp>
 #include <awsreq/signing/sigv4.hpp>
+#include <awsreq/signing/sigv4a.hpp>
 
 #include <iostream>
 
@@ -24,7 +25,8 @@ Signs the raw HTTP/1.1 request in FILE (or stdin) with AWS Signature Version 4 a
   --no-normalize-path     sign the path as sent
   --omit-session-token    add X-Amz-Security-Token after signing, unsigned
   --s3                    S3 rules: no normalization, single URI encoding, x-amz-content-sha256
-  --algorithm A           sigv4 (default)
+  --algorithm A           sigv4 (default) or sigv4a (AWS4-ECDSA-P256-SHA256)
+  --region-set LIST       sigv4a: comma-separated regions or "*" (default: --region)
   --format F              http (default), json or curl
   --debug                 print the canonical request and string to sign on stderr (redacted)
 
@@ -50,8 +52,10 @@ int cmd_sign(const Args& argv, Io& io) {
     if (a.positionals.size() > 1) return usage_error(io, "expected at most one FILE");
     if (a.has("--normalize-path") && a.has("--no-normalize-path"))
         return usage_error(io, "--normalize-path and --no-normalize-path exclude each other");
-    if (auto alg = a.get("--algorithm"); alg && *alg != "sigv4")
-        return usage_error(io, "--algorithm must be sigv4 (sigv4a is not available in this build)");
+    const std::string algorithm = a.get("--algorithm").value_or("sigv4");
+    if (algorithm != "sigv4" && algorithm != "sigv4a")
+        return usage_error(io, "--algorithm must be sigv4 or sigv4a, not \"" + algorithm + "\"");
+    if (a.get("--region-set") && algorithm != "sigv4a") return usage_error(io, "--region-set needs --algorithm sigv4a");
     auto format = output_format(a, OutputFormat::http);
     if (!format) return usage_error(io, format.error().message);
 
@@ -91,7 +95,14 @@ int cmd_sign(const Args& argv, Io& io) {
         if (file && *file != "-") e.file = *file;
         return report(io, e);
     }
-    auto signed_req = sign(view(*request), *creds, SigningParams{*service, *region, *time, o});
+    Result<SignedRequest> signed_req = Failure{};
+    if (algorithm == "sigv4a") {
+        auto set = parse_region_set(a.get("--region-set").value_or(*region));
+        if (!set) return report(io, set.error());
+        signed_req = sign_sigv4a(view(*request), *creds, SigningParamsV4a{*service, std::move(*set), *time, o});
+    } else {
+        signed_req = sign(view(*request), *creds, SigningParams{*service, *region, *time, o});
+    }
     if (!signed_req) return report(io, signed_req.error());
     if (a.has("--debug") && signed_req->trace) io.err << signed_req->trace->to_string();
     io.out << render(*signed_req, *format);

@@ -19,6 +19,7 @@ constexpr Command kCommands[] = {
     {"request", awsreq::cli::cmd_request, "build and sign one operation of a service from its model"},
     {"batch", awsreq::cli::cmd_batch, "build requests from JSON Lines on stdin, one output line each"},
     {"presign", awsreq::cli::cmd_presign, "presign any operation, or s3://bucket/key"},
+    {"presign-post", awsreq::cli::cmd_presign_post, "an S3 POST upload form: URL and signed fields"},
     {"endpoint", awsreq::cli::cmd_endpoint, "resolve an endpoint from an endpoint rule set"},
     {"configure", awsreq::cli::cmd_configure, "show resolved configuration (list) or every profile (export)"},
     {"credentials", awsreq::cli::cmd_credentials, "resolve the credential chain; print credential_process JSON"},

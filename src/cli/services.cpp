@@ -30,9 +30,13 @@ ClientConfig client_config(const config::ResolvedConfig& cfg, std::string_view s
         case config::AddressingStyle::virtual_hosted: c.s3_addressing_style = endpoints::S3AddressingStyle::virtual_hosted; break;
         case config::AddressingStyle::path: c.s3_addressing_style = endpoints::S3AddressingStyle::path; break;
     }
-    c.sts_regional_endpoints = cfg.sts_regional_endpoints.value == config::StsRegionalEndpoints::regional
-                                   ? endpoints::RegionalEndpoints::regional
-                                   : endpoints::RegionalEndpoints::legacy;
+    // Requests are built the way botocore 1.29 builds them: its default is the legacy global STS
+    // endpoint, so only an explicit setting changes it (the credential chain's own STS calls
+    // keep the config layer's regional default, as the AWS CLI v2 does).
+    if (cfg.sts_regional_endpoints.source.kind != config::SourceKind::default_value)
+        c.sts_regional_endpoints = cfg.sts_regional_endpoints.value == config::StsRegionalEndpoints::regional
+                                       ? endpoints::RegionalEndpoints::regional
+                                       : endpoints::RegionalEndpoints::legacy;
     return c;
 }
 

@@ -4,6 +4,7 @@
 #include <awsreq/http/url_parts.hpp>
 #include <awsreq/protocols/serialize.hpp>
 #include <awsreq/signing/sigv4.hpp>
+#include <awsreq/signing/sigv4a.hpp>
 
 namespace awsreq {
 namespace {
@@ -86,6 +87,13 @@ struct Client::Prepared {
     std::string signing_name;
     std::string signing_region;
     bool sign = true;
+    bool sigv4a = false;
+    std::vector<std::string> region_set;
+
+    Result<SignedRequest> sign_with(const Credentials& credentials, Timestamp time, const SigningOptions& o) const {
+        if (sigv4a) return sign_sigv4a(view(request), credentials, SigningParamsV4a{signing_name, region_set, time, o});
+        return awsreq::sign(view(request), credentials, SigningParams{signing_name, signing_region, time, o});
+    }
 };
 
 Result<Client> Client::create(std::shared_ptr<const model::ServiceModel> model,
@@ -220,13 +228,18 @@ Result<Client::Prepared> Client::prepare(std::string_view operation, const Json&
             single_encoding = scheme.disable_double_encoding;
             break;
         }
-        if (scheme.name == "sigv4a")
-            return fail(error_type::invalid_argument,
-                        "this endpoint requires SigV4A (multi-Region access points), which this build cannot sign yet",
-                        "authSchemes");
+        if (scheme.name == "sigv4a") {
+            // Multi-Region access points: ECDSA over a region set instead of one region.
+            p.sigv4a = true;
+            if (!scheme.signing_name.empty()) p.signing_name = scheme.signing_name;
+            p.region_set = scheme.signing_region_set;
+            if (p.region_set.empty()) p.region_set.push_back(config_.region);
+            single_encoding = scheme.disable_double_encoding;
+            break;
+        }
     }
     if (p.op->authtype == "none") p.sign = false;
-    if (p.signing_region.empty())
+    if (p.signing_region.empty() && !p.sigv4a)
         return fail(error_type::invalid_argument, "no region: set one to sign requests", "region");
 
     if (s3_signing_) {
@@ -247,7 +260,7 @@ Result<SignedRequest> Client::build(std::string_view operation, const Json& para
     auto p = prepare(operation, params, false, call);
     if (!p) return p.failure();
     if (!p->sign) return std::move(p->request);
-    return sign(view(p->request), credentials, SigningParams{p->signing_name, p->signing_region, time, p->options});
+    return p->sign_with(credentials, time, p->options);
 }
 
 Result<PresignedRequest> Client::presign(std::string_view operation, const Json& params, const Credentials& credentials,
@@ -272,7 +285,7 @@ Result<PresignedRequest> Client::presign(std::string_view operation, const Json&
         out.expires_at = time + expires_in;
         return out;
     }
-    auto s = sign(view(p->request), credentials, SigningParams{p->signing_name, p->signing_region, time, o});
+    auto s = p->sign_with(credentials, time, o);
     if (!s) return s.failure();
     out.method = std::move(s->method);
     out.url = std::move(s->url);
@@ -282,6 +295,25 @@ Result<PresignedRequest> Client::presign(std::string_view operation, const Json&
     out.expires_at = s->trace && s->trace->expires_at ? *s->trace->expires_at : time + expires_in;
     out.expiry_limited_by_credentials = s->trace && s->trace->expiry_limited_by_credentials;
     return out;
+}
+
+}  // namespace awsreq
+
+namespace awsreq {
+
+Result<PresignedPost> Client::presign_post(std::string_view bucket, std::string_view key, std::vector<PostField> fields,
+                                           std::vector<PostPolicyCondition> conditions, const Credentials& credentials,
+                                           Timestamp time, std::chrono::seconds expires_in, const CallOptions& call) const {
+    if (bucket.empty()) return fail(error_type::param_validation, "the bucket is empty", "Bucket");
+    if (key.empty()) return fail(error_type::param_validation, "the key is empty", "Key");
+    // The form posts to the bucket's endpoint: botocore takes CreateBucket's presigned URL.
+    Json params = Json::object();
+    params["Bucket"] = std::string(bucket);
+    auto p = prepare("CreateBucket", params, true, call);
+    if (!p) return p.failure();
+    PostPolicyRequest request{p->request.url, std::string(bucket), std::string(key), std::move(fields),
+                              std::move(conditions), expires_in};
+    return awsreq::presign_post(request, credentials, PostPolicyParams{p->signing_region, time});
 }
 
 }  // namespace awsreq

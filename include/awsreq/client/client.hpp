@@ -10,6 +10,7 @@
 #include <awsreq/model/json.hpp>
 #include <awsreq/model/service_model.hpp>
 #include <awsreq/signing/credentials.hpp>
+#include <awsreq/signing/post_policy.hpp>
 
 #include <chrono>
 #include <memory>
@@ -55,6 +56,15 @@ public:
                                                    const Credentials& credentials, Timestamp time,
                                                    std::chrono::seconds expires_in,
                                                    const CallOptions& call = {}) const;
+
+    /// An S3 browser POST upload (botocore's generate_presigned_post): the form's URL (the
+    /// bucket's endpoint, as for CreateBucket) and its fields, with the signed policy.
+    [[nodiscard]] Result<PresignedPost> presign_post(std::string_view bucket, std::string_view key,
+                                                     std::vector<PostField> fields,
+                                                     std::vector<PostPolicyCondition> conditions,
+                                                     const Credentials& credentials, Timestamp time,
+                                                     std::chrono::seconds expires_in,
+                                                     const CallOptions& call = {}) const;
 
     [[nodiscard]] const model::ServiceModel& model() const noexcept { return *model_; }
     [[nodiscard]] const ClientConfig& config() const noexcept { return config_; }
