@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts radosgw (with STS) and swift on loopback, runs the 'e2e' meson test suite against them,
 # stops them again, and prints one summary line: "e2e: N passed, M failed" (N, M: checks, i.e.
-# test cases and example runs against a server; pending ones are counted apart).
+# test cases and example runs against a server; a program printing "e2e-pending: N" adds N
+# pending ones, counted apart).
 #   tests/e2e/run-e2e.sh [BUILDDIR]        (default: build; run as root, the scripts may apt-get)
 # The servers live in their own state directory, so servers a developer started are left alone.
 set -uo pipefail
@@ -33,5 +34,7 @@ pending=$(grep -h '^e2e-pending:' "$log" | awk '{s += $2} END {print s + 0}')
 # a program that crashed or did not run reports nothing: count the run as failed
 if [ "$rc" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 if [ "$passed" = 0 ]; then rc=1; fi
-echo "e2e: $passed passed, $failed failed, $pending pending (servers up in $((t1 - t0)) s, total $(( $(date +%s) - t0 )) s)"
+extra=""
+[ "$pending" != 0 ] && extra=", $pending pending"
+echo "e2e: $passed passed, $failed failed$extra (servers up in $((t1 - t0)) s, total $(( $(date +%s) - t0 )) s)"
 exit "$rc"
