@@ -1,6 +1,8 @@
 #include "canonical.hpp"
 
+#include <awsreq/core/crypto.hpp>
 #include <awsreq/core/encoding.hpp>
+#include <awsreq/http/raw_request.hpp>
 
 #include <algorithm>
 #include <array>
@@ -148,7 +150,68 @@ bool contains(std::span<const std::string_view> v, std::string_view s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
 
+constexpr std::string_view kUnsignedPayload = "UNSIGNED-PAYLOAD";
+// SHA-256 of the empty string: most GET/HEAD/DELETE bodies.
+constexpr std::string_view kEmptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+bool is_valid_payload_hash(std::string_view h) {
+    if (h == kUnsignedPayload || h.starts_with("STREAMING-")) return true;
+    if (h.size() != 64) return false;
+    for (char c : h)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
+std::string_view trim_blanks(std::string_view v) {
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+    return v;
+}
+
 }  // namespace
+
+Result<void> check_request_and_hash_payload(const HeaderList* headers, std::string_view body,
+                                            const SigningOptions& o, std::string& payload_hash) {
+    if (headers)
+        for (const auto& h : *headers)
+            if (auto v = validate_header(h.name, h.value); !v) return v;
+    if (o.location == SignatureLocation::query && (o.expires_in.count() < 1 || o.expires_in > kMaxPresignExpiry))
+        return fail(error_type::invalid_expiry,
+                    "presigned URL expiry must be between 1 and 604800 seconds (7 days), got " +
+                        std::to_string(o.expires_in.count()),
+                    "expires_in");
+    payload_hash.clear();
+    switch (o.payload) {
+        case PayloadSigning::unsigned_payload:
+            payload_hash = kUnsignedPayload;
+            return {};
+        case PayloadSigning::precomputed:
+            if (!is_valid_payload_hash(o.payload_hash))
+                return fail(error_type::invalid_argument,
+                            "the precomputed payload hash must be 64 lower-case hex digits, "
+                            "UNSIGNED-PAYLOAD or a STREAMING-* value",
+                            "payload_hash");
+            payload_hash = o.payload_hash;
+            return {};
+        case PayloadSigning::hash_body:
+            break;
+    }
+    std::optional<std::string_view> given;
+    if (headers) given = headers->get("x-amz-content-sha256");
+    if (given) {
+        std::string_view g = trim_blanks(*given);
+        if (!is_valid_payload_hash(g))
+            return fail(error_type::invalid_header,
+                        "x-amz-content-sha256 must be a hex SHA-256, UNSIGNED-PAYLOAD or a STREAMING-* value",
+                        "x-amz-content-sha256");
+        payload_hash = g;
+    } else if (body.empty()) {
+        payload_hash = kEmptyPayloadHash;
+    } else {
+        hex_append(payload_hash, sha256(body));
+    }
+    return {};
+}
 
 void canonical_header_value(std::string_view v, std::string& out) {
     v = trim(v);

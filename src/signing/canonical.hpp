@@ -53,6 +53,12 @@ Result<void> build_canonical_request(const CanonicalInput& in, std::string& out,
                                      std::string& signed_headers, CanonicalLayout* layout,
                                      const std::string* header_block = nullptr);
 
+/// The checks every SigV4 variant makes before signing (headers well-formed, presign expiry in
+/// 1 s .. 7 days) and the payload hash the options call for: UNSIGNED-PAYLOAD, the precomputed
+/// value, the request's own x-amz-content-sha256, or the body's SHA-256. Writes `payload_hash`.
+Result<void> check_request_and_hash_payload(const HeaderList* headers, std::string_view body,
+                                            const SigningOptions& options, std::string& payload_hash);
+
 /// Canonical URI of a wire path under the given rules.
 void canonical_uri(std::string_view path, PathNormalization norm, UriEncoding enc,
                    std::string& out);

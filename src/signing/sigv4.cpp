@@ -12,7 +12,6 @@ namespace awsreq {
 namespace {
 
 constexpr std::string_view kAlgorithm = "AWS4-HMAC-SHA256";
-constexpr std::string_view kUnsignedPayload = "UNSIGNED-PAYLOAD";
 
 Result<void> check_scope_part(std::string_view value, const char* field) {
     if (value.empty())
@@ -26,20 +25,6 @@ Result<void> check_scope_part(std::string_view value, const char* field) {
                         field);
     }
     return {};
-}
-
-bool is_valid_payload_hash(std::string_view h) {
-    if (h == kUnsignedPayload || h.starts_with("STREAMING-")) return true;
-    if (h.size() != 64) return false;
-    for (char c : h)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    return true;
-}
-
-std::string_view trim_ws(std::string_view v) {
-    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
-    return v;
 }
 
 void replace_all(std::string& s, std::string_view what, std::string_view with) {
@@ -84,8 +69,7 @@ Work& thread_work() {
     return w;
 }
 
-// SHA-256 of the empty string: most GET/HEAD/DELETE bodies.
-constexpr std::string_view kEmptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
 
 Result<void> prepare(const RequestView& req, const Credentials& creds, const SigningParams& p, Work& w) {
     const SigningOptions& o = p.options;
@@ -102,47 +86,7 @@ Result<void> prepare(const RequestView& req, const Credentials& creds, const Sig
     auto url = split_url(req.url);
     if (!url) return url.failure();
     w.url = *url;
-    if (req.headers)
-        for (const auto& h : *req.headers)
-            if (auto v = validate_header(h.name, h.value); !v) return v;
-    if (o.location == SignatureLocation::query &&
-        (o.expires_in.count() < 1 || o.expires_in > kMaxPresignExpiry))
-        return fail(error_type::invalid_expiry,
-                    "presigned URL expiry must be between 1 and 604800 seconds (7 days), got " +
-                        std::to_string(o.expires_in.count()),
-                    "expires_in");
-
-    switch (o.payload) {
-        case PayloadSigning::unsigned_payload:
-            w.payload_hash = kUnsignedPayload;
-            break;
-        case PayloadSigning::precomputed:
-            if (!is_valid_payload_hash(o.payload_hash))
-                return fail(error_type::invalid_argument,
-                            "the precomputed payload hash must be 64 lower-case hex digits, "
-                            "UNSIGNED-PAYLOAD or a STREAMING-* value",
-                            "payload_hash");
-            w.payload_hash = o.payload_hash;
-            break;
-        case PayloadSigning::hash_body: {
-            std::optional<std::string_view> given;
-            if (req.headers) given = req.headers->get("x-amz-content-sha256");
-            if (given) {
-                std::string_view g = trim_ws(*given);
-                if (!is_valid_payload_hash(g))
-                    return fail(error_type::invalid_header,
-                                "x-amz-content-sha256 must be a hex SHA-256, UNSIGNED-PAYLOAD or a "
-                                "STREAMING-* value",
-                                "x-amz-content-sha256");
-                w.payload_hash = g;
-            } else if (req.body.empty()) {
-                w.payload_hash = kEmptyPayloadHash;
-            } else {
-                hex_append(w.payload_hash, sha256(req.body));
-            }
-            break;
-        }
-    }
+    if (auto r = detail::check_request_and_hash_payload(req.headers, req.body, o, w.payload_hash); !r) return r;
 
     format_amz_date_to(p.time, w.amz_date);
     std::string_view amz_date(w.amz_date, 16);
