@@ -90,9 +90,10 @@ struct Client::Prepared {
     bool sigv4a = false;
     std::vector<std::string> region_set;
 
-    Result<SignedRequest> sign_with(const Credentials& credentials, Timestamp time, const SigningOptions& o) const {
+    // Consumes the prepared request: its body moves into the signed one rather than being copied.
+    Result<SignedRequest> sign_with(const Credentials& credentials, Timestamp time, const SigningOptions& o) && {
         if (sigv4a) return sign_sigv4a(view(request), credentials, SigningParamsV4a{signing_name, region_set, time, o});
-        return awsreq::sign(view(request), credentials, SigningParams{signing_name, signing_region, time, o});
+        return awsreq::sign(std::move(request), credentials, SigningParams{signing_name, signing_region, time, o});
     }
 };
 
@@ -260,7 +261,8 @@ Result<SignedRequest> Client::build(std::string_view operation, const Json& para
     auto p = prepare(operation, params, false, call);
     if (!p) return p.failure();
     if (!p->sign) return std::move(p->request);
-    return p->sign_with(credentials, time, p->options);
+    SigningOptions o = p->options;
+    return std::move(*p).sign_with(credentials, time, o);
 }
 
 Result<PresignedRequest> Client::presign(std::string_view operation, const Json& params, const Credentials& credentials,
@@ -285,7 +287,7 @@ Result<PresignedRequest> Client::presign(std::string_view operation, const Json&
         out.expires_at = time + expires_in;
         return out;
     }
-    auto s = p->sign_with(credentials, time, o);
+    auto s = std::move(*p).sign_with(credentials, time, o);
     if (!s) return s.failure();
     out.method = std::move(s->method);
     out.url = std::move(s->url);

@@ -30,13 +30,19 @@ constexpr char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 }  // namespace
 
+// Arithmetic digits (no table lookups), which the compiler vectorizes: hashes and signatures
+// are hex-encoded on every signature.
 void hex_append(std::string& out, std::span<const std::uint8_t> bytes) {
-    std::size_t n = out.size();
-    out.resize(n + bytes.size() * 2);
-    char* p = out.data() + n;
-    for (std::uint8_t b : bytes) {
-        *p++ = kHexLower[b >> 4];
-        *p++ = kHexLower[b & 15];
+    char buf[128];
+    while (!bytes.empty()) {
+        std::size_t n = bytes.size() < 64 ? bytes.size() : 64;
+        for (std::size_t i = 0; i < n; ++i) {
+            unsigned hi = bytes[i] >> 4, lo = bytes[i] & 15u;
+            buf[2 * i] = static_cast<char>(hi + (hi < 10 ? '0' : 'a' - 10));
+            buf[2 * i + 1] = static_cast<char>(lo + (lo < 10 ? '0' : 'a' - 10));
+        }
+        out.append(buf, 2 * n);
+        bytes = bytes.subspan(n);
     }
 }
 

@@ -2,6 +2,8 @@
 
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace awsreq {
@@ -15,46 +17,83 @@ Failure bad_url(std::string_view url, std::string_view part, std::string_view wh
     return Failure{std::move(e)};
 }
 
-constexpr std::array<bool, 256> kHostChar = [] {
-    std::array<bool, 256> t{};
-    for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
-    for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
-    for (int c = '0'; c <= '9'; ++c) t[c] = true;
-    t['-'] = t['.'] = t['_'] = true;
+// Character classes for one pass over the authority.
+enum : std::uint8_t { kHostChar = 1, kEndOfAuthority = 2 };
+constexpr std::array<std::uint8_t, 256> kClass = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = kHostChar;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = kHostChar;
+    for (int c = '0'; c <= '9'; ++c) t[c] = kHostChar;
+    t['-'] = t['.'] = t['_'] = kHostChar;
+    t['/'] = t['?'] = t['#'] = kEndOfAuthority;
     return t;
 }();
 
-bool is_host_char(char c) { return kHostChar[static_cast<unsigned char>(c)]; }
+// True when any byte is below 0x20 or is DEL; eight bytes at a time (URLs are scanned on every
+// signature).
+bool has_control_character(std::string_view s) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, s.data() + i, 8);
+        std::uint64_t below_space = (x - ones * 0x20) & ~x;
+        std::uint64_t d = x ^ (ones * 0x7f);
+        std::uint64_t is_del = (d - ones) & ~d;
+        if ((below_space | is_del) & highs) return true;
+    }
+    for (; i < s.size(); ++i) {
+        auto u = static_cast<unsigned char>(s[i]);
+        if (u < 0x20 || u == 0x7f) return true;
+    }
+    return false;
+}
+
+Result<void> check_port(std::string_view url, std::string_view port) {
+    if (port.size() > 5) return bad_url(url, "port", "the port is out of range");
+    unsigned v = 0;
+    for (char ch : port) {
+        if (ch < '0' || ch > '9') return bad_url(url, "port", "the port is not a number");
+        v = v * 10 + static_cast<unsigned>(ch - '0');
+    }
+    if (v == 0 || v > 65535) return bad_url(url, "port", "the port is out of range");
+    return {};
+}
 
 }  // namespace
 
 Result<UrlParts> split_url(std::string_view url) {
     UrlParts p;
     if (url.empty()) return bad_url(url, "url", "it is empty");
-    unsigned char lowest = 0xff;
-    bool has_del = false;
-    for (char c : url) {
-        auto u = static_cast<unsigned char>(c);
-        lowest = u < lowest ? u : lowest;
-        has_del |= u == 0x7f;
-    }
-    if (lowest < 0x20 || has_del) return bad_url(url, "url", "it contains a control character");
+    if (has_control_character(url)) return bad_url(url, "url", "it contains a control character");
     std::string_view rest = url;
     if (rest.front() != '/') {
-        auto colon = rest.find("://");
-        if (colon == std::string_view::npos)
+        std::size_t after_scheme;
+        if (rest.starts_with("https://")) after_scheme = 8;
+        else if (rest.starts_with("http://")) after_scheme = 7;
+        else if (rest.find("://") == std::string_view::npos)
             return bad_url(url, "scheme", "expected http(s)://host/... or a path starting with '/'");
-        p.scheme = rest.substr(0, colon);
-        if (p.scheme != "https" && p.scheme != "http")
+        else
             return bad_url(url, "scheme", "the scheme must be http or https");
-        rest.remove_prefix(colon + 3);
-        std::size_t end = 0;
-        while (end < rest.size() && rest[end] != '/' && rest[end] != '?' && rest[end] != '#') ++end;
-        if (end == rest.size()) end = std::string_view::npos;
+        p.scheme = rest.substr(0, after_scheme - 3);
+        rest.remove_prefix(after_scheme);
+        // One pass: where the authority ends, its last ':', and whether all else is host text.
+        std::size_t end = 0, last_colon = std::string_view::npos;
+        bool all_host = true, has_at = false;
+        for (; end < rest.size(); ++end) {
+            char c = rest[end];
+            std::uint8_t k = kClass[static_cast<unsigned char>(c)];
+            if (k == kHostChar) continue;
+            if (k == kEndOfAuthority) break;
+            if (c == ':') last_colon = end;
+            else {
+                all_host = false;
+                has_at |= c == '@';
+            }
+        }
         p.authority = rest.substr(0, end);
-        rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end);
-        if (p.authority.find('@') != std::string_view::npos)
-            return bad_url(url, "host", "user information in URLs is not supported");
+        rest.remove_prefix(end);
+        if (has_at) return bad_url(url, "host", "user information in URLs is not supported");
         if (p.authority.empty()) return bad_url(url, "host", "the host is empty");
         std::string_view hostport = p.authority;
         if (hostport.front() == '[') {
@@ -70,24 +109,16 @@ Result<UrlParts> split_url(std::string_view url) {
                 return bad_url(url, "host", "unexpected text after the IPv6 literal");
             if (!hostport.empty()) p.port = hostport.substr(1);
         } else {
-            auto c = hostport.rfind(':');
-            p.host = hostport.substr(0, c);
-            if (c != std::string_view::npos) p.port = hostport.substr(c + 1);
+            p.host = hostport.substr(0, last_colon);
+            if (last_colon != std::string_view::npos) p.port = hostport.substr(last_colon + 1);
             if (p.host.empty()) return bad_url(url, "host", "the host is empty");
-            for (char ch : p.host)
-                if (!is_host_char(ch))
-                    return bad_url(url, "host", "the host has a character outside [A-Za-z0-9._-]");
+            // A ':' inside the host (not the port separator) is no host character either.
+            if (!all_host || p.host.find(':') != std::string_view::npos)
+                return bad_url(url, "host", "the host has a character outside [A-Za-z0-9._-]");
         }
         if (p.authority.back() == ':') return bad_url(url, "port", "the port is empty");
-        if (!p.port.empty()) {
-            if (p.port.size() > 5) return bad_url(url, "port", "the port is out of range");
-            unsigned v = 0;
-            for (char ch : p.port) {
-                if (ch < '0' || ch > '9') return bad_url(url, "port", "the port is not a number");
-                v = v * 10 + static_cast<unsigned>(ch - '0');
-            }
-            if (v == 0 || v > 65535) return bad_url(url, "port", "the port is out of range");
-        }
+        if (!p.port.empty())
+            if (auto r = check_port(url, p.port); !r) return r.failure();
     }
     auto hash = rest.find('#');
     if (hash != std::string_view::npos) rest = rest.substr(0, hash);

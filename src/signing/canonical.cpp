@@ -46,9 +46,23 @@ Scratch& scratch() {
     return s;
 }
 
+// Arithmetic, not a table: the compiler turns this into a few vector instructions.
 void lower_into(std::string& buf, std::string_view s) {
-    for (char c : s) buf.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+    std::size_t at = buf.size();
+    buf.resize(at + s.size());
+    char* out = buf.data() + at;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        out[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
+    }
 }
+
+// Header-value whitespace: space, tab, CR, LF.
+constexpr std::array<bool, 256> kWhitespace = [] {
+    std::array<bool, 256> t{};
+    t[' '] = t['\t'] = t['\r'] = t['\n'] = true;
+    return t;
+}();
 
 std::string_view trim(std::string_view v) {
     while (!v.empty() && is_ws(v.front())) v.remove_prefix(1);
@@ -170,6 +184,52 @@ std::string_view trim_blanks(std::string_view v) {
 
 }  // namespace
 
+CanonicalRequest split_canonical_request(const std::string& c, const CanonicalLayout& L) {
+    CanonicalRequest r;
+    r.method = c.substr(0, L.uri_begin - 1);
+    r.uri = c.substr(L.uri_begin, L.query_begin - 1 - L.uri_begin);
+    r.query = c.substr(L.query_begin, L.headers_begin - 1 - L.query_begin);
+    r.headers = c.substr(L.headers_begin, L.signed_begin - 1 - L.headers_begin);
+    r.signed_headers = c.substr(L.signed_begin, L.payload_begin - 1 - L.signed_begin);
+    r.payload_hash = c.substr(L.payload_begin);
+    return r;
+}
+
+void replace_all(std::string& s, std::string_view what, std::string_view with) {
+    if (what.empty()) return;
+    for (std::size_t pos = s.find(what); pos != std::string::npos; pos = s.find(what, pos + with.size()))
+        s.replace(pos, what.size(), with);
+}
+
+PresignExpiry presign_expiry(const SigningOptions& o, Timestamp time, const Credentials& creds) {
+    PresignExpiry e;
+    if (o.location != SignatureLocation::query) return e;
+    e.expires_at = time + o.expires_in;
+    if (creds.expiration && *creds.expiration < *e.expires_at) {
+        e.expires_at = *creds.expiration;
+        e.limited = true;
+    }
+    return e;
+}
+
+std::shared_ptr<const SigningTrace> redacted_trace(CanonicalRequest creq, StringToSign sts, CredentialScope scope,
+                                                   std::string signature, const Credentials& creds,
+                                                   PresignExpiry expiry) {
+    auto t = std::make_shared<SigningTrace>();
+    if (creds.session_token) {
+        std::string_view tok = creds.session_token->reveal();
+        replace_all(creq.headers, tok, "<redacted>");
+        replace_all(creq.query, uri_encode(tok), "<redacted>");
+    }
+    t->canonical_request = std::move(creq);
+    t->string_to_sign = std::move(sts);
+    t->scope = std::move(scope);
+    t->signature = std::move(signature);
+    t->expires_at = expiry.expires_at;
+    t->expiry_limited_by_credentials = expiry.limited;
+    return t;
+}
+
 Result<void> check_request_and_hash_payload(const HeaderList* headers, std::string_view body,
                                             const SigningOptions& o, std::string& payload_hash) {
     if (headers)
@@ -218,8 +278,8 @@ void canonical_header_value(std::string_view v, std::string& out) {
     // Most values have no whitespace runs to collapse: copy them whole.
     bool simple = true;
     for (std::size_t i = 0; i < v.size(); ++i) {
-        char c = v[i];
-        if (c == '\t' || c == '\r' || c == '\n' || (c == ' ' && v[i + 1] == ' ')) {
+        if (!kWhitespace[static_cast<unsigned char>(v[i])]) continue;
+        if (v[i] != ' ' || kWhitespace[static_cast<unsigned char>(v[i + 1])]) {  // trimmed: i + 1 exists
             simple = false;
             break;
         }
@@ -284,8 +344,14 @@ Result<void> canonical_headers(const CanonicalInput& in, std::string& block, std
         consider("host", host_header_for(*in.url), false);
     }
     auto lname = [&](const HeaderRef& r) { return std::string_view(s.lower).substr(r.lower_pos, r.lower_len); };
-    std::stable_sort(s.refs.begin(), s.refs.end(),
-                     [&](const HeaderRef& a, const HeaderRef& b) { return lname(a) < lname(b); });
+    // Insertion sort: stable, in place (std::stable_sort allocates a buffer) and fastest for
+    // the handful of headers a request has.
+    for (std::size_t i = 1; i < s.refs.size(); ++i) {
+        HeaderRef r = s.refs[i];
+        std::size_t j = i;
+        for (; j > 0 && lname(r) < lname(s.refs[j - 1]); --j) s.refs[j] = s.refs[j - 1];
+        s.refs[j] = r;
+    }
     for (auto want : in.only_signed) {
         bool found = std::any_of(s.refs.begin(), s.refs.end(), [&](const HeaderRef& r) { return lname(r) == want; });
         if (!found)
@@ -323,13 +389,15 @@ Result<void> build_canonical_request(const CanonicalInput& in, std::string& out,
     Scratch& s = scratch();
     s.query_text.clear();
     s.query.clear();
-    auto add_pair = [&](std::string_view name, std::string_view value, bool decode) {
+    auto add_pair = [&](std::string_view name, std::string_view value, bool decode, bool encoded = false) {
         QueryRef q;
         q.name.pos = static_cast<std::uint32_t>(s.query_text.size());
-        reencode_into(s.query_text, name, decode);
+        if (encoded) s.query_text.append(name);
+        else reencode_into(s.query_text, name, decode);
         q.name.len = static_cast<std::uint32_t>(s.query_text.size() - q.name.pos);
         q.value.pos = static_cast<std::uint32_t>(s.query_text.size());
-        reencode_into(s.query_text, value, decode);
+        if (encoded) s.query_text.append(value);
+        else reencode_into(s.query_text, value, decode);
         q.value.len = static_cast<std::uint32_t>(s.query_text.size() - q.value.pos);
         s.query.push_back(q);
     };
@@ -345,13 +413,25 @@ Result<void> build_canonical_request(const CanonicalInput& in, std::string& out,
         if (!in.exclude_query_param.empty() && percent_decode(name) == in.exclude_query_param) continue;
         add_pair(name, value, true);
     }
-    for (const auto& [n, v] : in.extra_query) add_pair(n, v, false);
+    for (const auto& [n, v] : in.extra_query) add_pair(n, v, false, in.extra_query_encoded);
     std::string_view text = s.query_text;
     auto str = [&](Span sp) { return text.substr(sp.pos, sp.len); };
-    std::sort(s.query.begin(), s.query.end(), [&](const QueryRef& a, const QueryRef& b) {
+    auto less = [&](const QueryRef& a, const QueryRef& b) {
         auto an = str(a.name), bn = str(b.name);
         return an != bn ? an < bn : str(a.value) < str(b.value);
-    });
+    };
+    // A request has a handful of parameters, mostly in order already: insertion sort is
+    // cheapest there.
+    if (s.query.size() > 16) {
+        std::sort(s.query.begin(), s.query.end(), less);
+    } else {
+        for (std::size_t i = 1; i < s.query.size(); ++i) {
+            QueryRef r = s.query[i];
+            std::size_t j = i;
+            for (; j > 0 && less(r, s.query[j - 1]); --j) s.query[j] = s.query[j - 1];
+            s.query[j] = r;
+        }
+    }
     for (std::size_t i = 0; i < s.query.size(); ++i) {
         if (i) out.push_back('&');
         out.append(str(s.query[i].name));

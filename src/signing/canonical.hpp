@@ -5,6 +5,11 @@
 #include <awsreq/http/header_list.hpp>
 #include <awsreq/http/url_parts.hpp>
 #include <awsreq/signing/options.hpp>
+#include <awsreq/signing/credentials.hpp>
+#include <awsreq/signing/trace.hpp>
+
+#include <memory>
+#include <optional>
 
 #include <span>
 #include <string>
@@ -28,7 +33,8 @@ struct CanonicalInput {
     std::span<const std::string_view> also_unsigned;  ///< lower-case names left out
     /// Lower-case names of request headers the signer replaces (its own X-Amz-Date, token...).
     std::span<const std::string_view> skip_request_headers;
-    std::span<const NameValue> extra_query;  ///< raw (decoded) name/value pairs to add
+    std::span<const NameValue> extra_query;  ///< name/value pairs to add, raw (decoded)...
+    bool extra_query_encoded = false;         ///< ...or already SigV4-encoded, copied as they are
     std::string_view exclude_query_param;     ///< e.g. "X-Amz-Signature" when verifying
     PathNormalization path = PathNormalization::normalize;
     UriEncoding uri_encoding = UriEncoding::double_encode;
@@ -40,6 +46,29 @@ struct CanonicalLayout {
     std::size_t uri_begin = 0, query_begin = 0, headers_begin = 0, signed_begin = 0,
                 payload_begin = 0;
 };
+
+/// The canonical request text cut back into its fields (signing steps and traces).
+[[nodiscard]] CanonicalRequest split_canonical_request(const std::string& text, const CanonicalLayout& layout);
+
+/// Replaces every occurrence of `what` (used to redact a session token from a trace).
+void replace_all(std::string& s, std::string_view what, std::string_view with);
+
+/// When a presigned URL stops working: its own expiry, or the credentials' expiration when that
+/// comes first (`limited`). Empty for header signing.
+struct PresignExpiry {
+    std::optional<Timestamp> expires_at;
+    bool limited = false;
+};
+[[nodiscard]] PresignExpiry presign_expiry(const SigningOptions& options, Timestamp time,
+                                           const Credentials& credentials);
+
+/// A trace of finished signing steps, with the session token redacted from the canonical
+/// request.
+[[nodiscard]] std::shared_ptr<const SigningTrace> redacted_trace(CanonicalRequest canonical_request,
+                                                                 StringToSign string_to_sign,
+                                                                 CredentialScope scope, std::string signature,
+                                                                 const Credentials& credentials,
+                                                                 PresignExpiry expiry);
 
 /// Writes the canonical header block ("name:value\n" lines) into `block` and the signed-header
 /// list into `signed_headers` (both cleared first). Fails on a missing signed header

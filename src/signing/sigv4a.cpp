@@ -8,6 +8,7 @@
 #include <awsreq/http/raw_request.hpp>
 #include <awsreq/http/url_parts.hpp>
 
+#include "bounded_lru.hpp"
 #include "canonical.hpp"
 
 #include <openssl/bn.h>
@@ -218,55 +219,31 @@ Result<bool> verify_sigv4a_signature(std::string_view message, std::string_view 
 // Key cache
 
 struct SigV4aKeyCache::Impl {
-    struct Entry {
+    struct Owner {
         std::string access_key_id;
         SecretString secret;
-        SigV4aSigningKey key;
-        std::uint64_t last_used = 0;
     };
-    std::size_t capacity = 16;
-    mutable std::mutex mu;
-    std::vector<Entry> entries;
-    std::uint64_t tick = 0;
+    explicit Impl(std::size_t capacity) : lru(capacity) {}
+    detail::BoundedLru<Owner, SigV4aSigningKey> lru;
 };
 
-SigV4aKeyCache::SigV4aKeyCache(std::size_t capacity) : impl_(std::make_unique<Impl>()) {
-    impl_->capacity = capacity == 0 ? 1 : capacity;
-}
+SigV4aKeyCache::SigV4aKeyCache(std::size_t capacity) : impl_(std::make_unique<Impl>(capacity)) {}
 SigV4aKeyCache::~SigV4aKeyCache() = default;
 
 Result<SigV4aSigningKey> SigV4aKeyCache::get(std::string_view access_key_id, std::string_view secret) {
-    {
-        std::lock_guard lock(impl_->mu);
-        for (auto& e : impl_->entries)
-            if (e.access_key_id == access_key_id && constant_time_equals(e.secret.reveal(), secret)) {
-                e.last_used = ++impl_->tick;
-                return e.key;
-            }
-    }
+    auto hit = impl_->lru.find([&](const Impl::Owner& o) {
+        return o.access_key_id == access_key_id && constant_time_equals(o.secret.reveal(), secret);
+    });
+    if (hit) return *hit;
     auto key = derive_sigv4a_key(access_key_id, secret);  // outside the lock: a scalar multiplication
     if (!key) return key;
-    std::lock_guard lock(impl_->mu);
-    auto& v = impl_->entries;
-    if (v.size() >= impl_->capacity) {
-        std::size_t oldest = 0;
-        for (std::size_t i = 1; i < v.size(); ++i)
-            if (v[i].last_used < v[oldest].last_used) oldest = i;
-        v.erase(v.begin() + static_cast<std::ptrdiff_t>(oldest));
-    }
-    v.push_back(Impl::Entry{std::string(access_key_id), SecretString(std::string(secret)), *key, ++impl_->tick});
+    impl_->lru.insert(Impl::Owner{std::string(access_key_id), SecretString(std::string(secret))}, *key);
     return key;
 }
 
-std::size_t SigV4aKeyCache::size() const {
-    std::lock_guard lock(impl_->mu);
-    return impl_->entries.size();
-}
+std::size_t SigV4aKeyCache::size() const { return impl_->lru.size(); }
 
-void SigV4aKeyCache::clear() {
-    std::lock_guard lock(impl_->mu);
-    impl_->entries.clear();
-}
+void SigV4aKeyCache::clear() { impl_->lru.clear(); }
 
 SigV4aKeyCache& SigV4aKeyCache::shared() {
     static SigV4aKeyCache cache;
@@ -397,14 +374,7 @@ Result<void> prepare(const RequestView& req, const Credentials& creds, const Sig
 
 SigningSteps steps_from(const Work& w, const SigningParamsV4a& p) {
     SigningSteps s;
-    const std::string& c = w.canonical;
-    const auto& L = w.layout;
-    s.canonical_request.method = c.substr(0, L.uri_begin - 1);
-    s.canonical_request.uri = c.substr(L.uri_begin, L.query_begin - 1 - L.uri_begin);
-    s.canonical_request.query = c.substr(L.query_begin, L.headers_begin - 1 - L.query_begin);
-    s.canonical_request.headers = c.substr(L.headers_begin, L.signed_begin - 1 - L.headers_begin);
-    s.canonical_request.signed_headers = c.substr(L.signed_begin, L.payload_begin - 1 - L.signed_begin);
-    s.canonical_request.payload_hash = c.substr(L.payload_begin);
+    s.canonical_request = detail::split_canonical_request(w.canonical, w.layout);
     s.string_to_sign.algorithm = kSigV4aAlgorithm;
     s.string_to_sign.request_time = std::string(w.amz_date, 16);
     s.string_to_sign.scope = w.scope;
@@ -413,11 +383,6 @@ SigningSteps steps_from(const Work& w, const SigningParamsV4a& p) {
     return s;
 }
 
-void replace_all(std::string& s, std::string_view what, std::string_view with) {
-    if (what.empty()) return;
-    for (std::size_t pos = s.find(what); pos != std::string::npos; pos = s.find(what, pos + with.size()))
-        s.replace(pos, what.size(), with);
-}
 
 }  // namespace
 
@@ -517,27 +482,12 @@ Result<SignedRequest> sign_sigv4a(const RequestView& req, const Credentials& cre
         url.append(fragment);
         out.url = std::move(url);
     }
-    if (o.record_trace || o.location == SignatureLocation::query) {
-        auto t = std::make_shared<SigningTrace>();
+    // A trace when asked for, or to report a URL cut short by the credentials' expiration.
+    detail::PresignExpiry expiry = detail::presign_expiry(o, p.time, creds);
+    if (o.record_trace || expiry.limited) {
         SigningSteps s = steps_from(w, p);
-        if (creds.session_token) {
-            std::string_view tok = creds.session_token->reveal();
-            replace_all(s.canonical_request.headers, tok, "<redacted>");
-            replace_all(s.canonical_request.query, uri_encode(tok), "<redacted>");
-        }
-        t->canonical_request = std::move(s.canonical_request);
-        t->string_to_sign = std::move(s.string_to_sign);
-        t->scope = std::move(s.scope);
-        t->signature = w.signature;
-        if (o.location == SignatureLocation::query) {
-            Timestamp url_expiry = p.time + o.expires_in;
-            t->expires_at = url_expiry;
-            if (creds.expiration && *creds.expiration < url_expiry) {
-                t->expires_at = *creds.expiration;
-                t->expiry_limited_by_credentials = true;
-            }
-        }
-        out.trace = std::move(t);
+        out.trace = detail::redacted_trace(std::move(s.canonical_request), std::move(s.string_to_sign),
+                                           std::move(s.scope), w.signature, creds, expiry);
     }
     return out;
 }

@@ -4,6 +4,7 @@
 
 #include <awsreq/core/error.hpp>
 
+#include <optional>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -58,18 +59,21 @@ template <>
 class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Failure f) : error_(std::move(f.error)), ok_(false) {}  // NOLINT
-    [[nodiscard]] bool has_value() const noexcept { return ok_; }
-    explicit operator bool() const noexcept { return ok_; }
+    Result(Failure f) : error_(std::move(f.error)) {}  // NOLINT
+    [[nodiscard]] bool has_value() const noexcept { return !error_.has_value(); }
+    explicit operator bool() const noexcept { return has_value(); }
     void value() const {
-        if (!ok_) throw Exception(error_);
+        if (error_) throw Exception(*error_);
     }
-    [[nodiscard]] const Error& error() const& { return error_; }
-    [[nodiscard]] Failure failure() const { return Failure{error_}; }
+    [[nodiscard]] const Error& error() const& {
+        static const Error none{};
+        return error_ ? *error_ : none;
+    }
+    [[nodiscard]] Failure failure() const { return Failure{error()}; }
 
 private:
-    Error error_;
-    bool ok_ = true;
+    // Empty on success, so the common `return {}` builds no Error.
+    std::optional<Error> error_;
 };
 
 /// Convenience edge: the value, or throw awsreq::Exception.

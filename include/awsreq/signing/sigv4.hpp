@@ -28,14 +28,25 @@ struct SigningParams {
 /// or, for SignatureLocation::query, with the X-Amz-* parameters appended to the URL. The input
 /// is not modified. Errors: malformed URL or headers, empty or malformed credentials, an expiry
 /// outside 1 s .. 7 days, an empty service or region.
+///
+/// A trace (SigningTrace) is attached when `options.record_trace` is set, and for a presigned
+/// URL whose credentials expire before it would: `trace->expires_at` then reports the earlier,
+/// effective expiry. Otherwise a presigned URL works until `time + expires_in`.
 [[nodiscard]] Result<SignedRequest> sign(const RequestView& request, const Credentials& credentials,
                                          const SigningParams& params);
 
+/// As above, for a request the caller gives up: its strings, header storage and body move into
+/// the result instead of being copied (no second copy of a large body). On error the request is
+/// left unchanged.
+[[nodiscard]] Result<SignedRequest> sign(SignedRequest&& request, const Credentials& credentials,
+                                         const SigningParams& params);
+
 /// Presigns (query-string authentication) with `options.expires_in`; same as sign() with
-/// SignatureLocation::query. The SignedRequest's trace (always recorded here) reports the
-/// effective expiry: the earlier of the URL's and the credentials' expiration.
+/// SignatureLocation::query.
 [[nodiscard]] Result<SignedRequest> presign(const RequestView& request,
                                             const Credentials& credentials,
+                                            SigningParams params);
+[[nodiscard]] Result<SignedRequest> presign(SignedRequest&& request, const Credentials& credentials,
                                             SigningParams params);
 
 /// The canonical request and string to sign sign() would produce (session token unredacted),

@@ -47,7 +47,8 @@ struct SigningTrace {
     CredentialScope scope;
     std::string signature;
     /// Presigned URLs: when the URL stops working, the earlier of its own expiry and the
-    /// credentials' expiration.
+    /// credentials' expiration. (The signer attaches a trace by itself when the credentials'
+    /// expiration is the earlier one.)
     std::optional<Timestamp> expires_at;
     bool expiry_limited_by_credentials = false;
     [[nodiscard]] std::string to_string() const;

@@ -140,6 +140,18 @@ TEST_CASE("S3 presign preset reproduces the documented URL", "[presign]") {
     auto r = presign(view(req), credentials_of(c), params);
     REQUIRE(r.has_value());
     CHECK(normalized_url(r->url) == normalized_url(c["expected"]["presigned_url"].get<std::string>()));
+    // No trace unless asked for (or the credentials cut the URL's life short).
+    CHECK(r->trace == nullptr);
+
+    // The owned overload moves the request in and gives the same URL.
+    auto moved = presign(SignedRequest(req), credentials_of(c), params);
+    REQUIRE(moved.has_value());
+    CHECK(moved->url == r->url);
+
+    params.options.record_trace = true;
+    r = presign(view(req), credentials_of(c), params);
+    REQUIRE(r.has_value());
+    REQUIRE(r->trace);
     REQUIRE(r->trace->expires_at);
     CHECK(format_iso8601(*r->trace->expires_at) == "2013-05-25T00:00:00Z");
     CHECK_FALSE(r->trace->expiry_limited_by_credentials);
