@@ -196,25 +196,81 @@ bool is_valid_utf8(std::string_view s) noexcept {
     return true;
 }
 
+namespace {
+
+void append_u_escape(std::string& out, unsigned cp) {
+    char buf[6] = {'\\', 'u', kHexLower[(cp >> 12) & 15], kHexLower[(cp >> 8) & 15], kHexLower[(cp >> 4) & 15],
+                   kHexLower[cp & 15]};
+    out.append(buf, 6);
+}
+
+// One ASCII byte of a JSON string: the short escapes, \u00XX for other control characters and
+// DEL, the byte itself otherwise.
+void append_json_ascii(std::string& out, unsigned char c) {
+    switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            if (c < 0x20 || c == 0x7f) append_u_escape(out, c);
+            else out.push_back(static_cast<char>(c));
+    }
+}
+
+// Decodes the UTF-8 sequence at s[i] into `cp`, returning its length; a byte that starts no
+// complete sequence gives U+FFFD and length 1.
+std::size_t decode_utf8_at(std::string_view s, std::size_t i, unsigned& cp) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]) & 0x3Fu; };
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xE0) == 0xC0 && i + 1 < s.size()) {
+        cp = ((c & 0x1Fu) << 6) | b(1);
+        return 2;
+    }
+    if ((c & 0xF0) == 0xE0 && i + 2 < s.size()) {
+        cp = ((c & 0x0Fu) << 12) | (b(1) << 6) | b(2);
+        return 3;
+    }
+    if ((c & 0xF8) == 0xF0 && i + 3 < s.size()) {
+        cp = ((c & 0x07u) << 18) | (b(1) << 12) | (b(2) << 6) | b(3);
+        return 4;
+    }
+    cp = 0xFFFD;
+    return 1;
+}
+
+}  // namespace
+
+void python_json_string_append(std::string& out, std::string_view s) {
+    out += '"';
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            append_json_ascii(out, c);
+            ++i;
+            continue;
+        }
+        unsigned cp = 0;
+        i += decode_utf8_at(s, i, cp);
+        if (cp >= 0x10000) {  // a surrogate pair, as Python writes it
+            cp -= 0x10000;
+            append_u_escape(out, 0xD800 + (cp >> 10));
+            append_u_escape(out, 0xDC00 + (cp & 0x3FF));
+        } else {
+            append_u_escape(out, cp);
+        }
+    }
+    out += '"';
+}
+
 void json_escape_append(std::string& out, std::string_view s) {
     for (char ch : s) {
         auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default:
-                if (c < 0x20 || c == 0x7f) {
-                    char buf[7] = {'\\', 'u', '0', '0', kHexLower[c >> 4], kHexLower[c & 15], 0};
-                    out.append(buf, 6);
-                } else {
-                    out.push_back(ch);
-                }
-        }
+        if (c < 0x80) append_json_ascii(out, c);
+        else out.push_back(ch);
     }
 }
 

@@ -138,7 +138,7 @@ void json_structure_members(std::string& out, const Json& v, const Shape& s) {
         if (!m || it.value().is_null()) continue;
         if (!first) out += ", ";
         first = false;
-        append_python_json_string(out, m->ref.location_name.empty() ? it.key() : m->ref.location_name);
+        python_json_string_append(out, m->ref.location_name.empty() ? it.key() : m->ref.location_name);
         out += ": ";
         append_json_value(out, it.value(), m->ref);
     }
@@ -274,21 +274,21 @@ void append_json_value(std::string& out, const Json& v, const ShapeRef& ref) {
             for (auto it = v.begin(); it != v.end(); ++it) {
                 if (!first) out += ", ";
                 first = false;
-                append_python_json_string(out, it.key());
+                python_json_string_append(out, it.key());
                 out += ": ";
                 append_json_value(out, it.value(), s.value);
             }
             out += '}';
             return;
         }
-        case ShapeType::blob: append_python_json_string(out, base64_encode(blob_bytes(v))); return;
+        case ShapeType::blob: python_json_string_append(out, base64_encode(blob_bytes(v))); return;
         case ShapeType::timestamp: {
             const TimestampFormat fmt = ref.timestamp_format == TimestampFormat::protocol_default
                                             ? TimestampFormat::unix_timestamp
                                             : ref.timestamp_format;
             std::string text = timestamp_text(v, fmt, fmt);
             if (fmt == TimestampFormat::unix_timestamp) out += text;  // a JSON number
-            else append_python_json_string(out, text);
+            else python_json_string_append(out, text);
             return;
         }
         default: append_python_json(out, v); return;
@@ -550,7 +550,7 @@ Result<void> serialize_rest(const ProtocolInput& in, bool xml, SerializedRequest
                 for (const auto& [m, v] : body_members) {
                     if (!first) out.body += ", ";
                     first = false;
-                    append_python_json_string(out.body, m->ref.location_name.empty() ? m->name : m->ref.location_name);
+                    python_json_string_append(out.body, m->ref.location_name.empty() ? m->name : m->ref.location_name);
                     out.body += ": ";
                     append_json_value(out.body, *v, m->ref);
                 }

@@ -221,62 +221,6 @@ std::string format_rfc822(const Instant& t) {
     return buf;
 }
 
-void append_python_json_string(std::string& out, std::string_view s) {
-    static const char* const kHex = "0123456789abcdef";
-    auto u_escape = [&](unsigned cp) {
-        out += "\\u";
-        out += kHex[(cp >> 12) & 0xF];
-        out += kHex[(cp >> 8) & 0xF];
-        out += kHex[(cp >> 4) & 0xF];
-        out += kHex[cp & 0xF];
-    };
-    out += '"';
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            switch (c) {
-                case '"': out += "\\\""; break;
-                case '\\': out += "\\\\"; break;
-                case '\n': out += "\\n"; break;
-                case '\r': out += "\\r"; break;
-                case '\t': out += "\\t"; break;
-                case '\b': out += "\\b"; break;
-                case '\f': out += "\\f"; break;
-                default:
-                    if (c < 0x20) u_escape(c);
-                    else out += static_cast<char>(c);
-            }
-            ++i;
-            continue;
-        }
-        // Decode one UTF-8 sequence (input is validated UTF-8; stray bytes become U+FFFD).
-        unsigned cp = 0xFFFD;
-        std::size_t len = 1;
-        if ((c & 0xE0) == 0xC0 && i + 1 < s.size()) {
-            cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
-            len = 2;
-        } else if ((c & 0xF0) == 0xE0 && i + 2 < s.size()) {
-            cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
-                 (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-            len = 3;
-        } else if ((c & 0xF8) == 0xF0 && i + 3 < s.size()) {
-            cp = ((c & 0x07u) << 18) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 12) |
-                 ((static_cast<unsigned char>(s[i + 2]) & 0x3Fu) << 6) |
-                 (static_cast<unsigned char>(s[i + 3]) & 0x3Fu);
-            len = 4;
-        }
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            u_escape(0xD800 + (cp >> 10));
-            u_escape(0xDC00 + (cp & 0x3FF));
-        } else {
-            u_escape(cp);
-        }
-        i += len;
-    }
-    out += '"';
-}
-
 void append_python_json(std::string& out, const Json& v, bool compact) {
     const char* item_sep = compact ? "," : ", ";
     const char* key_sep = compact ? ":" : ": ";
@@ -287,7 +231,7 @@ void append_python_json(std::string& out, const Json& v, bool compact) {
             for (auto it = v.begin(); it != v.end(); ++it) {
                 if (!first) out += item_sep;
                 first = false;
-                append_python_json_string(out, it.key());
+                python_json_string_append(out, it.key());
                 out += key_sep;
                 append_python_json(out, it.value(), compact);
             }
@@ -305,7 +249,7 @@ void append_python_json(std::string& out, const Json& v, bool compact) {
             out += ']';
             break;
         }
-        case Json::value_t::string: append_python_json_string(out, v.get_ref<const std::string&>()); break;
+        case Json::value_t::string: python_json_string_append(out, v.get_ref<const std::string&>()); break;
         case Json::value_t::boolean: out += v.get<bool>() ? "true" : "false"; break;
         case Json::value_t::null: out += "null"; break;
         default: append_python_str(out, v); break;  // numbers

@@ -40,8 +40,6 @@ struct Instant {
 /// Python json.dumps(v) with its defaults: ", " and ": " separators, non-ASCII escaped as
 /// \uXXXX (surrogate pairs above the BMP). With `compact`, "," and ":" separators.
 void append_python_json(std::string& out, const Json& v, bool compact = false);
-/// A JSON string literal as Python's json.dumps writes it (ensure_ascii).
-void append_python_json_string(std::string& out, std::string_view s);
 
 /// botocore's percent_encode: every byte but A-Z a-z 0-9 - . _ ~ (and '/' with keep_slash).
 void append_percent_encoded(std::string& out, std::string_view s, bool keep_slash = false);

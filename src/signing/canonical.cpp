@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 // The canonical request is built on every signature, so the scratch space (lower-case names,
 // header references, encoded query pairs) lives in per-thread buffers that keep their capacity:
@@ -375,17 +376,11 @@ Result<void> canonical_headers(const CanonicalInput& in, std::string& block, std
     return {};
 }
 
-Result<void> build_canonical_request(const CanonicalInput& in, std::string& out, std::string& signed_headers,
-                                     CanonicalLayout* layout, const std::string* header_block) {
-    out.clear();
-    out.append(in.method);
-    out.push_back('\n');
-    if (layout) layout->uri_begin = out.size();
-    canonical_uri(in.url->path, in.path, in.uri_encoding, out);
-    out.push_back('\n');
+namespace {
 
-    // Query: decode each pair, encode it the SigV4 way, sort by name then value.
-    if (layout) layout->query_begin = out.size();
+// Decodes each pair of the request's query, encodes it the SigV4 way, adds the signer's pairs,
+// sorts by name then value and appends the result (and its newline) to `out`.
+void append_sorted_query(const CanonicalInput& in, std::string& out) {
     Scratch& s = scratch();
     s.query_text.clear();
     s.query.clear();
@@ -439,7 +434,83 @@ Result<void> build_canonical_request(const CanonicalInput& in, std::string& out,
         out.append(str(s.query[i].value));
     }
     out.push_back('\n');
+}
 
+// True when the query is its own canonical form: name=value items, in order, every character
+// unreserved. Then decoding, re-encoding and sorting would give back the same text.
+bool is_canonical_query(std::string_view q) {
+    std::string_view prev_name, prev_value;
+    std::size_t i = 0;
+    while (i < q.size()) {
+        std::size_t start = i, eq = std::string_view::npos;
+        for (; i < q.size() && q[i] != '&'; ++i) {
+            auto c = static_cast<unsigned char>(q[i]);
+            if (kUnreserved[c]) continue;
+            if (c != '=' || eq != std::string_view::npos) return false;
+            eq = i;
+        }
+        if (eq == std::string_view::npos || eq == start) return false;  // "name" alone, "=value"
+        std::string_view name = q.substr(start, eq - start), value = q.substr(eq + 1, i - eq - 1);
+        if (start > 0 && (name < prev_name || (name == prev_name && value < prev_value))) return false;
+        prev_name = name;
+        prev_value = value;
+        if (i < q.size()) {  // at '&'
+            ++i;
+            if (i == q.size()) return false;  // trailing '&'
+        }
+    }
+    return true;
+}
+
+bool sorted_pairs(std::span<const NameValue> pairs) {
+    for (std::size_t i = 1; i < pairs.size(); ++i)
+        if (pairs[i] < pairs[i - 1]) return false;
+    return true;
+}
+
+// name=value&name=value, sized once and copied in.
+void append_pairs(std::string& out, std::span<const NameValue> pairs) {
+    if (pairs.empty()) return;
+    std::size_t n = pairs.size() - 1;
+    for (const auto& [k, v] : pairs) n += k.size() + 1 + v.size();
+    std::size_t at = out.size();
+    out.resize(at + n);
+    char* p = out.data() + at;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        if (i) *p++ = '&';
+        std::memcpy(p, pairs[i].first.data(), pairs[i].first.size());
+        p += pairs[i].first.size();
+        *p++ = '=';
+        std::memcpy(p, pairs[i].second.data(), pairs[i].second.size());
+        p += pairs[i].second.size();
+    }
+}
+
+}  // namespace
+
+Result<void> build_canonical_request(const CanonicalInput& in, std::string& out, std::string& signed_headers,
+                                     CanonicalLayout* layout, const std::string* header_block) {
+    out.clear();
+    out.append(in.method);
+    out.push_back('\n');
+    if (layout) layout->uri_begin = out.size();
+    canonical_uri(in.url->path, in.path, in.uri_encoding, out);
+    out.push_back('\n');
+
+    // Query: decode each pair, encode it the SigV4 way, sort by name then value.
+    if (layout) layout->query_begin = out.size();
+    if (in.url->query.empty() && in.extra_query_encoded && sorted_pairs(in.extra_query)) {
+        // Presigning a URL without a query of its own: the signer's parameters are the whole
+        // canonical query, already encoded and in order.
+        append_pairs(out, in.extra_query);
+        out.push_back('\n');
+    } else if (in.extra_query.empty() && in.exclude_query_param.empty() && is_canonical_query(in.url->query)) {
+        // Already canonical (Action=...&Version=... of the query protocols): copied as it is.
+        out.append(in.url->query);
+        out.push_back('\n');
+    } else {
+        append_sorted_query(in, out);
+    }
     if (layout) layout->headers_begin = out.size();
     if (header_block) {
         out.append(*header_block);

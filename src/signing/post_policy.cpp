@@ -204,63 +204,22 @@ private:
 // ---------------------------------------------------------------------------------------------
 // Writing JSON the way Python's json.dumps does (ensure_ascii, ", " and ": ").
 
-void py_json_string(std::string& out, std::string_view s) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    auto u_escape = [&](std::uint32_t u) {
-        out.append("\\u");
-        for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(u >> shift) & 0xF]);
-    };
-    out.push_back('"');
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                case '\b': out.append("\\b"); break;
-                case '\f': out.append("\\f"); break;
-                default:
-                    if (c < 0x20 || c == 0x7f) u_escape(c);
-                    else out.push_back(static_cast<char>(c));
-            }
-            ++i;
-            continue;
-        }
-        // Input is validated UTF-8: decode one code point.
-        std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        std::uint32_t cp = c & (n == 4 ? 0x07 : n == 3 ? 0x0F : 0x1F);
-        for (std::size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        i += n;
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            u_escape(0xD800 + (cp >> 10));
-            u_escape(0xDC00 + (cp & 0x3FF));
-        } else {
-            u_escape(cp);
-        }
-    }
-    out.push_back('"');
-}
-
 void write_condition(std::string& out, const PostPolicyCondition& c) {
     using K = PostPolicyCondition::Kind;
     switch (c.kind) {
         case K::exact:
             out.push_back('{');
-            py_json_string(out, c.name);
+            python_json_string_append(out, c.name);
             out.append(": ");
-            py_json_string(out, c.value);
+            python_json_string_append(out, c.value);
             out.push_back('}');
             break;
         case K::starts_with:
         case K::equals:
             out.append(c.kind == K::starts_with ? "[\"starts-with\", " : "[\"eq\", ");
-            py_json_string(out, c.name);
+            python_json_string_append(out, c.name);
             out.append(", ");
-            py_json_string(out, c.value);
+            python_json_string_append(out, c.value);
             out.push_back(']');
             break;
         case K::content_length_range:
@@ -489,7 +448,7 @@ Result<PresignedPost> presign_post(const PostPolicyRequest& req, const Credentia
     std::string expiration = format_iso8601(params.time + req.expires_in);  // 2015-12-30T12:00:00Z
     if (params.expiration_format == PolicyExpirationFormat::milliseconds) expiration.insert(expiration.size() - 1, ".000");
     std::string policy = "{\"expiration\": ";
-    py_json_string(policy, expiration);
+    python_json_string_append(policy, expiration);
     policy.append(", \"conditions\": [");
     for (std::size_t i = 0; i < conditions.size(); ++i) {
         if (i) policy.append(", ");

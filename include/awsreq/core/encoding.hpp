@@ -40,6 +40,11 @@ void uri_encode_append(std::string& out, std::string_view s, bool keep_slash = f
 void json_escape_append(std::string& out, std::string_view s);
 [[nodiscard]] std::string json_quote(std::string_view s);
 
+/// A JSON string literal, quotes included, as Python's json.dumps writes it (ensure_ascii):
+/// everything outside ' '..'~' as \uXXXX, surrogate pairs above the BMP, U+FFFD for bytes that
+/// are not UTF-8. botocore writes JSON bodies and POST policies this way.
+void python_json_string_append(std::string& out, std::string_view utf8);
+
 /// ASCII-only case helpers: HTTP header names and AWS identifiers are ASCII.
 [[nodiscard]] std::string ascii_lower(std::string_view s);
 [[nodiscard]] bool iequals(std::string_view a, std::string_view b) noexcept;

@@ -66,6 +66,23 @@ TEST_CASE("SHA-256 and HMAC-SHA256 known answers", "[core]") {
     CHECK(md5_base64("") == "1B2M2Y8AsgTpgAmY7PhCfg==");
 }
 
+TEST_CASE("JSON strings, plain and as Python's json.dumps writes them", "[core]") {
+    auto py = [](std::string_view s) {
+        std::string out;
+        python_json_string_append(out, s);
+        return out;
+    };
+    // Expected values: Python 3, json.dumps(s) (ensure_ascii) on the same text.
+    CHECK(py("a\"b\\c") == R"("a\"b\\c")");
+    CHECK(py("\n\r\t\b\f") == R"("\n\r\t\b\f")");
+    CHECK(py(std::string_view("\x00\x1f\x7f", 3)) == R"("\u0000\u001f\u007f")");
+    CHECK(py("caf\xc3\xa9") == R"("caf\u00e9")");                      // é
+    CHECK(py("\xe2\x82\xac") == R"("\u20ac")");                        // €
+    CHECK(py("\xf0\x9f\x98\x80") == R"("\ud83d\ude00")");              // U+1F600, a surrogate pair
+    CHECK(py("a\xff") == R"("a\ufffd")");                               // not UTF-8
+    CHECK(json_quote("caf\xc3\xa9\x7f") == "\"caf\xc3\xa9\\u007f\"");    // plain: UTF-8 kept
+}
+
 TEST_CASE("timestamps parse and format", "[core]") {
     auto t = *parse_timestamp("20150830T123600Z");
     CHECK(format_amz_date(t) == "20150830T123600Z");
@@ -98,6 +115,15 @@ TEST_CASE("Result carries values or typed errors", "[core]") {
     e.file = "f.ini";
     e.line = 7;
     CHECK(e.to_string() == "X: m (f.ini:7)");
+
+    Result<void> done;
+    CHECK(done.has_value());
+    CHECK_NOTHROW(done.value());
+    Result<void> refused = fail(error_type::invalid_argument, "no", "f");
+    CHECK_FALSE(refused.has_value());
+    CHECK(refused.error().field == "f");
+    CHECK(refused.failure().error.message == "no");
+    CHECK_THROWS_AS(refused.value(), Exception);
 }
 
 TEST_CASE("secrets never print", "[core]") {
