@@ -244,6 +244,72 @@ std::size_t decode_utf8_at(std::string_view s, std::size_t i, unsigned& cp) {
 
 }  // namespace
 
+void utf8_append(std::string& out, std::uint32_t cp) {
+    char buf[4];
+    std::size_t n;
+    if (cp < 0x80) {
+        buf[0] = static_cast<char>(cp);
+        n = 1;
+    } else if (cp < 0x800) {
+        buf[0] = static_cast<char>(0xC0 | (cp >> 6));
+        buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        buf[0] = static_cast<char>(0xE0 | (cp >> 12));
+        buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        buf[0] = static_cast<char>(0xF0 | (cp >> 18));
+        buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    out.append(buf, n);
+}
+
+namespace {
+
+// The code point of a numeric character reference body ("#65", "#x41"), or 0 when malformed.
+std::uint32_t numeric_reference(std::string_view ent) {
+    if (ent.size() < 2 || ent[0] != '#') return 0;
+    bool hex = ent[1] == 'x' || ent[1] == 'X';
+    std::string_view digits = ent.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 8) return 0;
+    std::uint32_t cp = 0;
+    for (char c : digits) {
+        int v = hex ? hex_value(c) : (c >= '0' && c <= '9' ? c - '0' : -1);
+        if (v < 0) return 0;
+        cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
+    }
+    return cp <= 0x10FFFF ? cp : 0;
+}
+
+}  // namespace
+
+std::string xml_unescape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto semi = s[i] == '&' ? s.find(';', i) : std::string_view::npos;
+        if (semi == std::string_view::npos) {
+            out.push_back(s[i]);
+            continue;
+        }
+        std::string_view ent = s.substr(i + 1, semi - i - 1);
+        if (ent == "lt") out.push_back('<');
+        else if (ent == "gt") out.push_back('>');
+        else if (ent == "amp") out.push_back('&');
+        else if (ent == "quot") out.push_back('"');
+        else if (ent == "apos") out.push_back('\'');
+        else if (std::uint32_t cp = numeric_reference(ent)) utf8_append(out, cp);
+        else out.append(s.substr(i, semi - i + 1));
+        i = semi;
+    }
+    return out;
+}
+
 void python_json_string_append(std::string& out, std::string_view s) {
     out += '"';
     for (std::size_t i = 0; i < s.size();) {

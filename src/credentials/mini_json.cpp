@@ -1,5 +1,6 @@
 #include "mini_json.hpp"
 
+#include <awsreq/core/encoding.hpp>
 #include <awsreq/credentials/exchange.hpp>
 
 #include <cstdlib>
@@ -20,23 +21,6 @@ struct Parser {
         if (s.substr(i, word.size()) != word) return false;
         i += word.size();
         return true;
-    }
-    static void put_utf8(std::string& out, unsigned cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
     }
     bool hex4(unsigned& v) {
         if (i + 4 > s.size()) return false;
@@ -81,7 +65,7 @@ struct Parser {
                         if (!lit("\\u") || !hex4(lo) || lo < 0xDC00 || lo > 0xDFFF) return false;
                         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                     }
-                    put_utf8(out, cp);
+                    utf8_append(out, cp);
                     break;
                 }
                 default: return false;
@@ -170,7 +154,7 @@ std::string decode_entities(std::string_view s) {
             unsigned long cp = ent.size() > 1 && (ent[1] == 'x' || ent[1] == 'X')
                                    ? std::strtoul(std::string(ent.substr(2)).c_str(), nullptr, 16)
                                    : std::strtoul(std::string(ent.substr(1)).c_str(), nullptr, 10);
-            Parser::put_utf8(out, static_cast<unsigned>(cp));
+            utf8_append(out, static_cast<std::uint32_t>(cp));
         } else {
             out += s.substr(i, semi - i + 1);
         }

@@ -9,56 +9,6 @@
 namespace awsreq {
 namespace {
 
-std::string xml_unescape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '&') {
-            out.push_back(s[i]);
-            continue;
-        }
-        auto semi = s.find(';', i);
-        if (semi == std::string_view::npos) {
-            out.push_back('&');
-            continue;
-        }
-        std::string_view ent = s.substr(i + 1, semi - i - 1);
-        if (ent == "lt") out.push_back('<');
-        else if (ent == "gt") out.push_back('>');
-        else if (ent == "amp") out.push_back('&');
-        else if (ent == "quot") out.push_back('"');
-        else if (ent == "apos") out.push_back('\'');
-        else if (!ent.empty() && ent[0] == '#') {
-            unsigned long cp = 0;
-            try {
-                cp = ent.size() > 1 && (ent[1] == 'x' || ent[1] == 'X') ? std::stoul(std::string(ent.substr(2)), nullptr, 16)
-                                                                        : std::stoul(std::string(ent.substr(1)));
-            } catch (...) {
-                out.append(s.substr(i, semi - i + 1));
-                i = semi;
-                continue;
-            }
-            if (cp < 0x80) out.push_back(static_cast<char>(cp));
-            else if (cp < 0x800) {
-                out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-                out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-            } else if (cp < 0x10000) {
-                out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-                out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-                out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-            } else {
-                out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-                out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-                out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-                out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-            }
-        } else {
-            out.append(s.substr(i, semi - i + 1));
-        }
-        i = semi;
-    }
-    return out;
-}
 
 std::optional<std::string> element(std::string_view xml, std::string_view name) {
     std::string open = "<" + std::string(name) + ">", close = "</" + std::string(name) + ">";

@@ -32,51 +32,6 @@ std::string unquote(std::string v) {
     return v;
 }
 
-std::string xml_unescape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '&') {
-            out += s[i];
-            continue;
-        }
-        auto semi = s.find(';', i);
-        if (semi == std::string_view::npos) {
-            out += s.substr(i);
-            break;
-        }
-        auto entity = s.substr(i + 1, semi - i - 1);
-        if (entity == "amp") out += '&';
-        else if (entity == "lt") out += '<';
-        else if (entity == "gt") out += '>';
-        else if (entity == "quot") out += '"';
-        else if (entity == "apos") out += '\'';
-        else if (!entity.empty() && entity[0] == '#') {
-            unsigned long cp = entity.size() > 1 && (entity[1] == 'x' || entity[1] == 'X')
-                                   ? std::stoul(std::string(entity.substr(2)), nullptr, 16)
-                                   : std::stoul(std::string(entity.substr(1)));
-            // UTF-8 encode the code point
-            if (cp < 0x80) out += static_cast<char>(cp);
-            else if (cp < 0x800) {
-                out += static_cast<char>(0xC0 | (cp >> 6));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            } else if (cp < 0x10000) {
-                out += static_cast<char>(0xE0 | (cp >> 12));
-                out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            } else {
-                out += static_cast<char>(0xF0 | (cp >> 18));
-                out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-                out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            }
-        } else {
-            out += s.substr(i, semi - i + 1);
-        }
-        i = semi;
-    }
-    return out;
-}
 
 // Counts checks for run-e2e.sh's summary.
 struct ResultLine : Catch::TestEventListenerBase {

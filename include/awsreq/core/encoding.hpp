@@ -33,6 +33,13 @@ void uri_encode_append(std::string& out, std::string_view s, bool keep_slash = f
 /// as servers do, so decoding never fails.
 [[nodiscard]] std::string percent_decode(std::string_view s);
 
+/// Appends one Unicode code point (at most U+10FFFF) as UTF-8.
+void utf8_append(std::string& out, std::uint32_t code_point);
+
+/// XML character data with its entities resolved: the five named ones and numeric references
+/// (&#65; &#x41;). A malformed or out-of-range reference is kept as written.
+[[nodiscard]] std::string xml_unescape(std::string_view text);
+
 /// True when `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
 [[nodiscard]] bool is_valid_utf8(std::string_view s) noexcept;
 

@@ -83,6 +83,16 @@ TEST_CASE("JSON strings, plain and as Python's json.dumps writes them", "[core]"
     CHECK(json_quote("caf\xc3\xa9\x7f") == "\"caf\xc3\xa9\\u007f\"");    // plain: UTF-8 kept
 }
 
+TEST_CASE("XML entities and UTF-8 encoding", "[core]") {
+    CHECK(xml_unescape("a&lt;b&gt;&amp;&quot;&apos;") == "a<b>&\"'");
+    CHECK(xml_unescape("&#65;&#x42;&#X43;&#233;&#x1F600;") == "ABC\xc3\xa9\xf0\x9f\x98\x80");
+    CHECK(xml_unescape("&bogus; &#xZZ; &#; &#x110000; & alone") == "&bogus; &#xZZ; &#; &#x110000; & alone");
+    std::string u;
+    for (std::uint32_t cp : {0x41u, 0xE9u, 0x20ACu, 0x1F600u}) utf8_append(u, cp);
+    CHECK(u == "A\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80");
+    CHECK(is_valid_utf8(u));
+}
+
 TEST_CASE("timestamps parse and format", "[core]") {
     auto t = *parse_timestamp("20150830T123600Z");
     CHECK(format_amz_date(t) == "20150830T123600Z");
