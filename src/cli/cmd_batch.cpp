@@ -39,66 +39,63 @@ void append_error(std::string& out, const Error& e) {
     out += "}}";
 }
 
-Result<endpoints::RegionalEndpoints> regional_setting(const Json& v, const char* field) {
-    if (v == "regional") return endpoints::RegionalEndpoints::regional;
-    if (v == "legacy") return endpoints::RegionalEndpoints::legacy;
-    return fail(kLineError, std::string("config ") + field + " must be \"regional\" or \"legacy\"", field);
+// Each setter reads one setting's JSON value into the config, naming the field on error.
+Result<void> set_regional(const Json& v, const char* field, endpoints::RegionalEndpoints& out) {
+    if (v == "regional") out = endpoints::RegionalEndpoints::regional;
+    else if (v == "legacy") out = endpoints::RegionalEndpoints::legacy;
+    else return fail(kLineError, std::string("config ") + field + " must be \"regional\" or \"legacy\"", field);
+    return {};
 }
 
-Result<bool> bool_setting(const Json& v, const char* field) {
-    if (v.is_boolean()) return v.get<bool>();
-    if (v == "true") return true;
-    if (v == "false") return false;
-    return fail(kLineError, std::string("config ") + field + " must be a boolean", field);
+template <class Bool>  // bool, or std::optional<bool> for settings that may stay unset
+Result<void> set_bool(const Json& v, const char* field, Bool& out) {
+    if (v.is_boolean()) out = v.get<bool>();
+    else if (v == "true") out = true;
+    else if (v == "false") out = false;
+    else return fail(kLineError, std::string("config ") + field + " must be a boolean", field);
+    return {};
+}
+
+Result<void> set_addressing_style(const Json& v, endpoints::S3AddressingStyle& out) {
+    if (v == "path") out = endpoints::S3AddressingStyle::path;
+    else if (v == "virtual") out = endpoints::S3AddressingStyle::virtual_hosted;
+    else if (v == "auto") out = endpoints::S3AddressingStyle::automatic;
+    else return fail(kLineError, "s3.addressing_style must be auto, virtual or path", "s3.addressing_style");
+    return {};
+}
+
+// The per-line "config" object's "s3" member, as in the AWS config file's s3 section.
+Result<void> apply_s3_config(const Json& s3, ClientConfig& c) {
+    if (!s3.is_object()) return fail(kLineError, "config \"s3\" must be an object", "s3");
+    for (const auto& [k, v] : s3.items()) {
+        Result<void> r;
+        bool dualstack = false;
+        if (k == "addressing_style") r = set_addressing_style(v, c.s3_addressing_style);
+        else if (k == "use_accelerate_endpoint") r = set_bool(v, "s3.use_accelerate_endpoint", c.s3_use_accelerate_endpoint);
+        else if (k == "use_arn_region") r = set_bool(v, "s3.use_arn_region", c.s3_use_arn_region);
+        else if (k == "us_east_1_regional_endpoint")
+            r = set_regional(v, "s3.us_east_1_regional_endpoint", c.s3_us_east_1_regional_endpoint);
+        else if (k == "use_dualstack_endpoint") {
+            r = set_bool(v, "s3.use_dualstack_endpoint", dualstack);
+            c.use_dualstack_endpoint = c.use_dualstack_endpoint || dualstack;  // either setting turns it on
+        } else
+            return fail(kLineError, "unknown s3 config setting \"" + k + "\"", "s3." + k);
+        if (!r) return r;
+    }
+    return {};
 }
 
 // The per-line "config" object, named like the AWS config file's settings.
 Result<void> apply_config(const Json& cfg, ClientConfig& c) {
     if (!cfg.is_object()) return fail(kLineError, "\"config\" must be an object", "config");
     for (const auto& [key, v] : cfg.items()) {
-        if (key == "use_fips_endpoint") {
-            auto b = bool_setting(v, "use_fips_endpoint");
-            if (!b) return b.failure();
-            c.use_fips_endpoint = *b;
-        } else if (key == "use_dualstack_endpoint") {
-            auto b = bool_setting(v, "use_dualstack_endpoint");
-            if (!b) return b.failure();
-            c.use_dualstack_endpoint = *b;
-        } else if (key == "sts_regional_endpoints") {
-            auto r = regional_setting(v, "sts_regional_endpoints");
-            if (!r) return r.failure();
-            c.sts_regional_endpoints = *r;
-        } else if (key == "s3") {
-            if (!v.is_object()) return fail(kLineError, "config \"s3\" must be an object", "s3");
-            for (const auto& [k, sv] : v.items()) {
-                if (k == "addressing_style") {
-                    if (sv == "path") c.s3_addressing_style = endpoints::S3AddressingStyle::path;
-                    else if (sv == "virtual") c.s3_addressing_style = endpoints::S3AddressingStyle::virtual_hosted;
-                    else if (sv == "auto") c.s3_addressing_style = endpoints::S3AddressingStyle::automatic;
-                    else return fail(kLineError, "s3.addressing_style must be auto, virtual or path", "s3.addressing_style");
-                } else if (k == "use_accelerate_endpoint") {
-                    auto b = bool_setting(sv, "s3.use_accelerate_endpoint");
-                    if (!b) return b.failure();
-                    c.s3_use_accelerate_endpoint = *b;
-                } else if (k == "use_dualstack_endpoint") {
-                    auto b = bool_setting(sv, "s3.use_dualstack_endpoint");
-                    if (!b) return b.failure();
-                    c.use_dualstack_endpoint = c.use_dualstack_endpoint || *b;
-                } else if (k == "use_arn_region") {
-                    auto b = bool_setting(sv, "s3.use_arn_region");
-                    if (!b) return b.failure();
-                    c.s3_use_arn_region = *b;
-                } else if (k == "us_east_1_regional_endpoint") {
-                    auto r = regional_setting(sv, "s3.us_east_1_regional_endpoint");
-                    if (!r) return r.failure();
-                    c.s3_us_east_1_regional_endpoint = *r;
-                } else {
-                    return fail(kLineError, "unknown s3 config setting \"" + k + "\"", "s3." + k);
-                }
-            }
-        } else {
-            return fail(kLineError, "unknown config setting \"" + key + "\"", key);
-        }
+        Result<void> r;
+        if (key == "use_fips_endpoint") r = set_bool(v, "use_fips_endpoint", c.use_fips_endpoint);
+        else if (key == "use_dualstack_endpoint") r = set_bool(v, "use_dualstack_endpoint", c.use_dualstack_endpoint);
+        else if (key == "sts_regional_endpoints") r = set_regional(v, "sts_regional_endpoints", c.sts_regional_endpoints);
+        else if (key == "s3") r = apply_s3_config(v, c);
+        else return fail(kLineError, "unknown config setting \"" + key + "\"", key);
+        if (!r) return r;
     }
     return {};
 }

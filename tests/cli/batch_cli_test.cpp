@@ -95,6 +95,45 @@ TEST_CASE("awsreq batch: good lines, in order", "[cli][batch]") {
     CHECK(Json::parse(lines[53])["url"] == "http://localhost:9000/b/k");
 }
 
+TEST_CASE("awsreq batch: each config setting reaches the endpoint", "[cli][batch]") {
+    if (!test::have_botocore_models()) {
+        SUCCEED();
+        return;
+    }
+    auto get_object = [](const std::string& region, const std::string& config) {
+        return R"({"service":"s3","operation":"GetObject","params":{"Bucket":"examplebucket","Key":"k"},"region":")" + region +
+               R"(","config":)" + config + "}\n";
+    };
+    // Expected URLs: botocore's, with the same settings in its Config.
+    const std::pair<std::string, std::string> cases[] = {
+        {get_object("us-west-2", R"({"use_dualstack_endpoint":true})"), "https://examplebucket.s3.dualstack.us-west-2.amazonaws.com/k"},
+        {get_object("us-west-2", R"({"s3":{"use_dualstack_endpoint":"true"}})"), "https://examplebucket.s3.dualstack.us-west-2.amazonaws.com/k"},
+        {get_object("us-west-2", R"({"s3":{"use_accelerate_endpoint":true}})"), "https://examplebucket.s3-accelerate.amazonaws.com/k"},
+        {get_object("us-east-1", R"({"s3":{"us_east_1_regional_endpoint":"regional"}})"), "https://examplebucket.s3.us-east-1.amazonaws.com/k"},
+        {get_object("us-east-1", R"({"s3":{"us_east_1_regional_endpoint":"legacy"}})"), "https://examplebucket.s3.amazonaws.com/k"},
+        {get_object("us-west-2", R"({"s3":{"use_arn_region":false,"addressing_style":"virtual"}})"), "https://examplebucket.s3.us-west-2.amazonaws.com/k"},
+        {get_object("us-west-2", R"({"use_fips_endpoint":"false","sts_regional_endpoints":"regional"})"), "https://examplebucket.s3.us-west-2.amazonaws.com/k"},
+    };
+    std::string input;
+    for (const auto& c : cases) input += c.first;
+    input += get_object("us-west-2", R"({"s3":{"use_arn_region":"sometimes"}})");
+    input += get_object("us-west-2", R"({"s3":{"us_east_1_regional_endpoint":"global"}})");
+    input += get_object("us-west-2", R"({"s3":{"nope":true}})");
+    auto r = test::run_awsreq({"batch", "--data-path", test::kBotocoreData}, input, test::example_env());
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    auto lines = test::lines_of(r.out);
+    REQUIRE(lines.size() == std::size(cases) + 3);
+    for (std::size_t i = 0; i < std::size(cases); ++i) {
+        INFO(cases[i].first);
+        CHECK(Json::parse(lines[i])["url"] == cases[i].second);
+    }
+    auto message = [&](std::size_t i) { return Json::parse(lines[i])["error"]["message"].get<std::string>(); };
+    CHECK(message(std::size(cases)).find("s3.use_arn_region must be a boolean") != std::string::npos);
+    CHECK(message(std::size(cases) + 1).find("s3.us_east_1_regional_endpoint must be") != std::string::npos);
+    CHECK(message(std::size(cases) + 2).find("unknown s3 config setting \"nope\"") != std::string::npos);
+}
+
 TEST_CASE("awsreq batch: every kind of bad line gives one error line and the batch goes on", "[cli][batch]") {
     if (!test::have_botocore_models()) {
         SUCCEED();
