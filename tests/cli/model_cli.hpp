@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "test_support.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
@@ -21,25 +23,6 @@ inline bool have_botocore_models() {
     return false;
 }
 
-/// A URL as compared against botocore's (as the golden sample's comparer does): scheme, host
-/// and path byte for byte, the query as a sorted list of its name=value pairs (order is free).
-/// With `drop_signature`, X-Amz-Signature is left out (for URLs signed at the current time).
-inline std::pair<std::string, std::vector<std::string>> url_key(const std::string& url, bool drop_signature = false) {
-    auto q = url.find('?');
-    std::vector<std::string> pairs;
-    if (q != std::string::npos) {
-        std::string query = url.substr(q + 1);
-        for (std::size_t start = 0; start <= query.size();) {
-            auto amp = query.find('&', start);
-            if (amp == std::string::npos) amp = query.size();
-            std::string pair = query.substr(start, amp - start);
-            if (!(drop_signature && pair.rfind("X-Amz-Signature=", 0) == 0)) pairs.push_back(pair);
-            start = amp + 1;
-        }
-        std::sort(pairs.begin(), pairs.end());
-    }
-    return {url.substr(0, q), pairs};
-}
 
 inline std::vector<std::string> example_env() {
     return {"AWS_ACCESS_KEY_ID=AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"};

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../suite_case.hpp"
 #include "test_support.hpp"
 
 #include <filesystem>
@@ -15,42 +16,11 @@ using namespace awsreq;
 
 namespace {
 
-std::vector<std::string> case_names() {
-    std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(test::testdata() / "sigv4"))
-        if (e.is_directory()) names.push_back(e.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
+std::vector<std::string> case_names() { return test::suite_case_names("sigv4"); }
 
-struct Case {
-    SignedRequest request;
-    Credentials credentials;
-    std::string region, service;
-    Timestamp time;
-    SigningOptions options;
-};
-
-Case load_case(const fs::path& dir, SignatureLocation location) {
-    auto ctx = nlohmann::json::parse(test::read_file(dir / "context.json"));
-    Case c;
-    c.request = unwrap(parse_raw_request(test::read_file(dir / "request.txt")));
-    c.credentials.access_key_id = ctx["credentials"]["access_key_id"];
-    c.credentials.secret_access_key = SecretString(ctx["credentials"]["secret_access_key"].get<std::string>());
-    if (ctx["credentials"].contains("token"))
-        c.credentials.session_token = SecretString(ctx["credentials"]["token"].get<std::string>());
-    c.region = ctx["region"];
-    c.service = ctx["service"];
-    c.time = unwrap(parse_timestamp(ctx["timestamp"].get<std::string>()));
-    c.options.location = location;
+test::SuiteCase load_case(const fs::path& dir, SignatureLocation location) {
+    test::SuiteCase c = test::load_suite_case(dir, location);
     c.options.record_trace = true;
-    c.options.path = ctx.value("normalize", true) ? PathNormalization::normalize : PathNormalization::keep;
-    c.options.content_sha256 =
-        ctx.value("sign_body", false) && location == SignatureLocation::header ? ContentSha256Header::add
-                                                                               : ContentSha256Header::omit;
-    c.options.session_token = ctx.value("omit_session_token", false) ? SessionTokenPlacement::append_after_signing
-                                                                     : SessionTokenPlacement::sign;
-    c.options.expires_in = std::chrono::seconds(ctx.value("expiration_in_seconds", 3600));
     return c;
 }
 
@@ -65,7 +35,7 @@ TEST_CASE("SigV4 suite: every case, header and query signing", "[sigv4][vectors]
             std::string prefix = location == SignatureLocation::header ? "header-" : "query-";
             DYNAMIC_SECTION(name << " (" << prefix << "signing)") {
                 fs::path dir = test::testdata() / "sigv4" / name;
-                Case c = load_case(dir, location);
+                test::SuiteCase c = load_case(dir, location);
                 SigningKeyCache cache;
                 SigningParams params{c.service, c.region, c.time, c.options, &cache};
 
@@ -94,7 +64,7 @@ TEST_CASE("SigV4 suite: every case, header and query signing", "[sigv4][vectors]
 TEST_CASE("SigV4 suite: traces never show the session token", "[sigv4][vectors]") {
     for (const auto& name : {"get-vanilla-with-session-token", "post-sts-header-before"}) {
         DYNAMIC_SECTION(name) {
-            Case c = load_case(test::testdata() / "sigv4" / name, SignatureLocation::header);
+            test::SuiteCase c = load_case(test::testdata() / "sigv4" / name, SignatureLocation::header);
             c.options.record_trace = true;
             auto r = sign(view(c.request), c.credentials, SigningParams{c.service, c.region, c.time, c.options});
             REQUIRE(r.has_value());

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../suite_case.hpp"
 #include "test_support.hpp"
 
 #include <algorithm>
@@ -18,42 +19,15 @@ using namespace awsreq;
 
 namespace {
 
-std::vector<std::string> case_names() {
-    std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(test::testdata() / "sigv4a"))
-        if (e.is_directory()) names.push_back(e.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
+std::vector<std::string> case_names() { return test::suite_case_names("sigv4a"); }
 
-struct Case {
-    SignedRequest request;
-    Credentials credentials;
-    std::string region, service;
-    Timestamp time;
-    SigningOptions options;
+// A SigV4 suite case plus the public key its secret derives to.
+struct Case : test::SuiteCase {
     EcPublicKey public_key;
 };
 
 Case load_case(const fs::path& dir, SignatureLocation location) {
-    auto ctx = nlohmann::json::parse(test::read_file(dir / "context.json"));
-    Case c;
-    c.request = unwrap(parse_raw_request(test::read_file(dir / "request.txt")));
-    c.credentials.access_key_id = ctx["credentials"]["access_key_id"];
-    c.credentials.secret_access_key = SecretString(ctx["credentials"]["secret_access_key"].get<std::string>());
-    if (ctx["credentials"].contains("token"))
-        c.credentials.session_token = SecretString(ctx["credentials"]["token"].get<std::string>());
-    c.region = ctx["region"];
-    c.service = ctx["service"];
-    c.time = unwrap(parse_timestamp(ctx["timestamp"].get<std::string>()));
-    c.options.location = location;
-    c.options.path = ctx.value("normalize", true) ? PathNormalization::normalize : PathNormalization::keep;
-    c.options.content_sha256 = ctx.value("sign_body", false) && location == SignatureLocation::header
-                                   ? ContentSha256Header::add
-                                   : ContentSha256Header::omit;
-    c.options.session_token = ctx.value("omit_session_token", false) ? SessionTokenPlacement::append_after_signing
-                                                                     : SessionTokenPlacement::sign;
-    c.options.expires_in = std::chrono::seconds(ctx.value("expiration_in_seconds", 3600));
+    Case c{test::load_suite_case(dir, location), {}};
     auto pk = nlohmann::json::parse(test::read_file(dir / "public-key.json"));
     c.public_key = EcPublicKey{pk["X"].get<std::string>(), pk["Y"].get<std::string>()};
     return c;
