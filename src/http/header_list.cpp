@@ -6,9 +6,6 @@
 
 namespace awsreq {
 
-void HeaderList::add(std::string name, std::string value) {
-    items_.push_back(Header{std::move(name), std::move(value)});
-}
 
 void HeaderList::set(std::string_view name, std::string value) {
     auto first = std::find_if(items_.begin(), items_.end(),

@@ -162,7 +162,28 @@ void remove_dot_segments(std::string_view path, std::string& out) {
 }
 
 bool contains(std::span<const std::string_view> v, std::string_view s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
+    for (std::string_view x : v)
+        if (x == s) return true;
+    return false;
+}
+
+// True when `v` has a space, tab, CR or LF; eight bytes at a time with exact per-byte tests.
+bool has_whitespace(std::string_view v) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, low7 = 0x7f7f7f7f7f7f7f7full,
+                            highs = 0x8080808080808080ull;
+    auto is_byte = [&](std::uint64_t x, unsigned b) {
+        std::uint64_t y = x ^ (ones * b);
+        return ~(((y & low7) + low7) | y) & highs;
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= v.size(); i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, v.data() + i, 8);
+        if (is_byte(x, ' ') | is_byte(x, '\t') | is_byte(x, '\r') | is_byte(x, '\n')) return true;
+    }
+    for (; i < v.size(); ++i)
+        if (is_ws(v[i])) return true;
+    return false;
 }
 
 constexpr std::string_view kUnsignedPayload = "UNSIGNED-PAYLOAD";
@@ -275,6 +296,10 @@ Result<void> check_request_and_hash_payload(const HeaderList* headers, std::stri
 }
 
 void canonical_header_value(std::string_view v, std::string& out) {
+    if (!has_whitespace(v)) {  // the usual value: nothing to trim or collapse
+        out.append(v);
+        return;
+    }
     v = trim(v);
     // Most values have no whitespace runs to collapse: copy them whole.
     bool simple = true;
@@ -311,8 +336,11 @@ void canonical_uri(std::string_view path, PathNormalization norm, UriEncoding en
     reencode_into(out, path, enc == UriEncoding::single_encode, true);
 }
 
-Result<void> canonical_headers(const CanonicalInput& in, std::string& block, std::string& signed_headers) {
-    block.clear();
+namespace {
+
+// Appends the canonical header block to `block` (which may already hold the start of the
+// canonical request) and writes the signed-header list.
+Result<void> append_canonical_headers(const CanonicalInput& in, std::string& block, std::string& signed_headers) {
     signed_headers.clear();
     Scratch& s = scratch();
     s.lower.clear();
@@ -374,6 +402,13 @@ Result<void> canonical_headers(const CanonicalInput& in, std::string& block, std
     }
     if (!s.refs.empty()) block.push_back('\n');
     return {};
+}
+
+}  // namespace
+
+Result<void> canonical_headers(const CanonicalInput& in, std::string& block, std::string& signed_headers) {
+    block.clear();
+    return append_canonical_headers(in, block, signed_headers);
 }
 
 namespace {
@@ -514,10 +549,8 @@ Result<void> build_canonical_request(const CanonicalInput& in, std::string& out,
     if (layout) layout->headers_begin = out.size();
     if (header_block) {
         out.append(*header_block);
-    } else {
-        thread_local std::string block;
-        if (auto r = canonical_headers(in, block, signed_headers); !r) return r;
-        out.append(block);
+    } else if (auto r = append_canonical_headers(in, out, signed_headers); !r) {
+        return r;
     }
     out.push_back('\n');
     if (layout) layout->signed_begin = out.size();

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace awsreq {
@@ -23,7 +24,7 @@ public:
     HeaderList(std::initializer_list<Header> init) : items_(init) {}
 
     /// Appends, keeping any existing header of the same name.
-    void add(std::string name, std::string value);
+    void add(std::string name, std::string value) { items_.emplace_back(std::move(name), std::move(value)); }
     /// Replaces every header of this name with one (appended where the first one was).
     void set(std::string_view name, std::string value);
     /// Removes every header of this name; returns how many were removed.
