@@ -30,8 +30,16 @@ public:
         return std::nullopt;
     }
 
-    void insert(Key key, Value value) {
+    /// Adds the pair unless `match` accepts a key already there (another thread derived the
+    /// same value meanwhile).
+    template <class Match>
+    void insert(Key key, Value value, Match&& match) {
         std::lock_guard lock(mu_);
+        for (auto& s : slots_)
+            if (match(s.key)) {
+                s.last_used = ++tick_;
+                return;
+            }
         if (slots_.size() >= capacity_) {
             std::size_t oldest = 0;
             for (std::size_t i = 1; i < slots_.size(); ++i)

@@ -37,9 +37,10 @@ SigningKeyCache::~SigningKeyCache() = default;
 
 HmacSha256Key SigningKeyCache::get(std::string_view secret, std::string_view date,
                                    std::string_view region, std::string_view service) {
-    auto hit = impl_->lru.find([&](const Impl::Scope& s) {
+    auto same_scope = [&](const Impl::Scope& s) {
         return s.date == date && s.region == region && s.service == service && s.secret.reveal() == secret;
-    });
+    };
+    auto hit = impl_->lru.find(same_scope);
     if (hit) return *hit;
     // Derived outside the lock: four HMACs are cheap but need not serialize other signers.
     SigningKeyDerivation d = derive_signing_key(secret, date, region, service);
@@ -47,7 +48,7 @@ HmacSha256Key SigningKeyCache::get(std::string_view secret, std::string_view dat
     secure_wipe(&d, sizeof d);
     impl_->lru.insert(Impl::Scope{SecretString(std::string(secret)), std::string(date), std::string(region),
                                   std::string(service)},
-                      key);
+                      key, same_scope);
     return key;
 }
 

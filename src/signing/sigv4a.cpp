@@ -231,13 +231,14 @@ SigV4aKeyCache::SigV4aKeyCache(std::size_t capacity) : impl_(std::make_unique<Im
 SigV4aKeyCache::~SigV4aKeyCache() = default;
 
 Result<SigV4aSigningKey> SigV4aKeyCache::get(std::string_view access_key_id, std::string_view secret) {
-    auto hit = impl_->lru.find([&](const Impl::Owner& o) {
+    auto same_owner = [&](const Impl::Owner& o) {
         return o.access_key_id == access_key_id && constant_time_equals(o.secret.reveal(), secret);
-    });
+    };
+    auto hit = impl_->lru.find(same_owner);
     if (hit) return *hit;
     auto key = derive_sigv4a_key(access_key_id, secret);  // outside the lock: a scalar multiplication
     if (!key) return key;
-    impl_->lru.insert(Impl::Owner{std::string(access_key_id), SecretString(std::string(secret))}, *key);
+    impl_->lru.insert(Impl::Owner{std::string(access_key_id), SecretString(std::string(secret))}, *key, same_owner);
     return key;
 }
 
