@@ -3,9 +3,10 @@
 #include <awsreq/core/encoding.hpp>
 #include <awsreq/http/url_parts.hpp>
 
+#include "../core/byte_scan.hpp"
+
 #include <array>
 #include <cstdint>
-#include <cstring>
 
 namespace awsreq {
 namespace {
@@ -22,27 +23,12 @@ constexpr std::array<bool, 256> kTchar = [] {
 
 bool is_tchar(char c) { return kTchar[static_cast<unsigned char>(c)]; }
 
-// True when a header value has a control character other than tab; eight bytes at a time, with
-// exact per-byte tests (no carries between bytes), since every signature checks every header.
+// True when a header value has a control character other than tab.
 bool has_value_control(std::string_view v) {
-    constexpr std::uint64_t ones = 0x0101010101010101ull, low7 = 0x7f7f7f7f7f7f7f7full,
-                            highs = 0x8080808080808080ull;
-    auto is_byte = [&](std::uint64_t x, unsigned b) {  // high bit set in bytes equal to b
-        std::uint64_t y = x ^ (ones * b);
-        return ~(((y & low7) + low7) | y) & highs;
-    };
-    std::size_t i = 0;
-    for (; i + 8 <= v.size(); i += 8) {
-        std::uint64_t x;
-        std::memcpy(&x, v.data() + i, 8);
-        std::uint64_t below_space = ~(((x & low7) + ones * 0x60) | x) & highs;
-        if ((below_space & ~is_byte(x, '\t')) | is_byte(x, 0x7f)) return true;
-    }
-    for (; i < v.size(); ++i) {
-        auto c = static_cast<unsigned char>(v[i]);
-        if ((c < 0x20 && c != '\t') || c == 0x7f) return true;
-    }
-    return false;
+    using namespace detail;
+    return any_byte(
+        v, [](std::uint64_t x) { return ((bytes_below(x, 0x20) & ~bytes_equal(x, '\t')) | bytes_equal(x, 0x7f)) != 0; },
+        [](unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7f; });
 }
 
 // The common case: a token name and a value free of control characters.

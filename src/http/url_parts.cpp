@@ -1,9 +1,10 @@
 #include <awsreq/http/url_parts.hpp>
 
+#include "../core/byte_scan.hpp"
+
 #include <array>
 #include <cctype>
 #include <cstdint>
-#include <cstring>
 #include <string>
 
 namespace awsreq {
@@ -29,24 +30,12 @@ constexpr std::array<std::uint8_t, 256> kClass = [] {
     return t;
 }();
 
-// True when any byte is below 0x20 or is DEL; eight bytes at a time (URLs are scanned on every
-// signature).
+// True when any byte is below 0x20 or is DEL.
 bool has_control_character(std::string_view s) {
-    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t x;
-        std::memcpy(&x, s.data() + i, 8);
-        std::uint64_t below_space = (x - ones * 0x20) & ~x;
-        std::uint64_t d = x ^ (ones * 0x7f);
-        std::uint64_t is_del = (d - ones) & ~d;
-        if ((below_space | is_del) & highs) return true;
-    }
-    for (; i < s.size(); ++i) {
-        auto u = static_cast<unsigned char>(s[i]);
-        if (u < 0x20 || u == 0x7f) return true;
-    }
-    return false;
+    using namespace detail;
+    return any_byte(
+        s, [](std::uint64_t x) { return (bytes_below(x, 0x20) | bytes_equal(x, 0x7f)) != 0; },
+        [](unsigned char c) { return c < 0x20 || c == 0x7f; });
 }
 
 Result<void> check_port(std::string_view url, std::string_view port) {

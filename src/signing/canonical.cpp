@@ -1,5 +1,7 @@
 #include "canonical.hpp"
 
+#include "../core/byte_scan.hpp"
+
 #include <awsreq/core/crypto.hpp>
 #include <awsreq/core/encoding.hpp>
 #include <awsreq/http/raw_request.hpp>
@@ -167,23 +169,15 @@ bool contains(std::span<const std::string_view> v, std::string_view s) {
     return false;
 }
 
-// True when `v` has a space, tab, CR or LF; eight bytes at a time with exact per-byte tests.
+// True when `v` has a space, tab, CR or LF.
 bool has_whitespace(std::string_view v) {
-    constexpr std::uint64_t ones = 0x0101010101010101ull, low7 = 0x7f7f7f7f7f7f7f7full,
-                            highs = 0x8080808080808080ull;
-    auto is_byte = [&](std::uint64_t x, unsigned b) {
-        std::uint64_t y = x ^ (ones * b);
-        return ~(((y & low7) + low7) | y) & highs;
-    };
-    std::size_t i = 0;
-    for (; i + 8 <= v.size(); i += 8) {
-        std::uint64_t x;
-        std::memcpy(&x, v.data() + i, 8);
-        if (is_byte(x, ' ') | is_byte(x, '\t') | is_byte(x, '\r') | is_byte(x, '\n')) return true;
-    }
-    for (; i < v.size(); ++i)
-        if (is_ws(v[i])) return true;
-    return false;
+    using namespace detail;
+    return any_byte(
+        v,
+        [](std::uint64_t x) {
+            return (bytes_equal(x, ' ') | bytes_equal(x, '\t') | bytes_equal(x, '\r') | bytes_equal(x, '\n')) != 0;
+        },
+        [](unsigned char c) { return is_ws(static_cast<char>(c)); });
 }
 
 constexpr std::string_view kUnsignedPayload = "UNSIGNED-PAYLOAD";

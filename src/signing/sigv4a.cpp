@@ -20,7 +20,6 @@
 
 #include <array>
 #include <cstring>
-#include <mutex>
 
 namespace awsreq {
 
